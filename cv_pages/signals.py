@@ -1,0 +1,23 @@
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from .models import BusinessLine, ContractType, CVIndexPage, CVPage, Department, Region
+from .stats import invalidate_counters
+from .taxonomy import invalidate_taxonomy
+from .workflow import assign_cv_workflow
+
+for model in (Region, Department, BusinessLine, ContractType):
+    post_save.connect(invalidate_taxonomy, sender=model, dispatch_uid=f"taxonomy-save-{model.__name__}")
+    post_delete.connect(invalidate_taxonomy, sender=model, dispatch_uid=f"taxonomy-del-{model.__name__}")
+
+post_save.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-save")
+post_delete.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-delete")
+page_published.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-publish")
+page_unpublished.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-unpublish")
+
+
+@receiver(post_save, sender=CVIndexPage, dispatch_uid="cv-index-workflow")
+def give_new_cv_index_its_workflow(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        assign_cv_workflow(instance)

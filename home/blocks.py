@@ -1,0 +1,202 @@
+"""Content blocks shared by the home page and, later, campaign and content pages.
+
+Each block renders with its own template under templates/home/blocks/.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+
+class LinkBlock(blocks.StructBlock):
+    """A button: an internal page or an external address, with its label."""
+
+    label = blocks.CharBlock(label=_("texte du bouton"), max_length=60)
+    page = blocks.PageChooserBlock(
+        label=_("page du site"), required=False, help_text=_("Choisissez une page…")
+    )
+    url = blocks.URLBlock(
+        label=_("ou adresse externe"), required=False, help_text=_("…ou collez une adresse.")
+    )
+    style = blocks.ChoiceBlock(
+        label=_("style"),
+        choices=[("primary", _("principal")), ("secondary", _("secondaire"))],
+        default="primary",
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("bouton")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": _("Choisissez une page ou indiquez une adresse.")}
+            )
+        return value
+
+
+class HeroBlock(blocks.StructBlock):
+    """The opening banner: a strong title, a sentence, an image and up to two buttons."""
+
+    title = blocks.CharBlock(label=_("titre"), max_length=120)
+    text = blocks.TextBlock(label=_("texte"), required=False, max_length=400)
+    image = ImageBlock(label=_("image"), required=False)
+    links = blocks.ListBlock(LinkBlock(), label=_("boutons"), max_num=2, min_num=0)
+
+    class Meta:
+        icon = "pick"
+        label = _("bandeau d'ouverture")
+        template = "home/blocks/hero.html"
+
+
+class TextSectionBlock(blocks.StructBlock):
+    """A titled section of formatted text."""
+
+    heading = blocks.CharBlock(label=_("intertitre"), required=False, max_length=120)
+    text = blocks.RichTextBlock(
+        label=_("texte"), features=["bold", "italic", "link", "ol", "ul", "h3"]
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("texte")
+        template = "home/blocks/text_section.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """An invitation to act: read and share CVs, recruit, give."""
+
+    heading = blocks.CharBlock(label=_("titre"), max_length=120)
+    text = blocks.TextBlock(label=_("texte"), required=False, max_length=400)
+    audience = blocks.ChoiceBlock(
+        label=_("public visé"),
+        choices=[
+            ("visitors", _("tout le monde : lire et partager des CV")),
+            ("companies", _("entreprises : recruter")),
+            ("donors", _("donateurs : soutenir le programme")),
+        ],
+        default="visitors",
+        help_text=_("Change la couleur et l'icône de l'encart."),
+    )
+    links = blocks.ListBlock(LinkBlock(), label=_("boutons"), min_num=1, max_num=2)
+
+    class Meta:
+        icon = "pick"
+        label = _("appel à l'action")
+        template = "home/blocks/call_to_action.html"
+
+
+class CallToActionGroupBlock(blocks.StructBlock):
+    """Two or three calls to action side by side."""
+
+    items = blocks.ListBlock(CallToActionBlock(), label=_("encarts"), min_num=1, max_num=3)
+
+    class Meta:
+        icon = "grip"
+        label = _("appels à l'action côte à côte")
+        template = "home/blocks/call_to_action_group.html"
+
+
+class CVSelectionBlock(blocks.StructBlock):
+    """A handful of CV cards: the most recent ones, or CVs an editor picks."""
+
+    heading = blocks.CharBlock(label=_("titre"), max_length=120, default=_("Ils cherchent"))
+    mode = blocks.ChoiceBlock(
+        label=_("sélection"),
+        choices=[("latest", _("les plus récents")), ("picked", _("choisis à la main"))],
+        default="latest",
+    )
+    count = blocks.IntegerBlock(
+        label=_("nombre de CV"),
+        min_value=1,
+        max_value=12,
+        default=3,
+        help_text=_("Pour « les plus récents » seulement."),
+    )
+    cvs = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="cv_pages.CVPage"),
+        label=_("CV choisis"),
+        required=False,
+        max_num=12,
+        help_text=_("Pour « choisis à la main » : les CV masqués ne s'affichent jamais."),
+    )
+    show_all_link = blocks.BooleanBlock(
+        label=_("lien vers tous les CV"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("sélection de CV")
+        template = "home/blocks/cv_selection.html"
+
+    def get_context(self, value, parent_context=None):
+        from cv_pages.models import CVIndexPage, CVPage
+
+        context = super().get_context(value, parent_context=parent_context)
+        if value["mode"] == "picked":
+            picked_ids = [page.id for page in value["cvs"] if page]
+            cards = CVPage.objects.for_cards().filter(id__in=picked_ids)
+            order = {page_id: position for position, page_id in enumerate(picked_ids)}
+            cards = sorted(cards, key=lambda cv: order[cv.id])
+        else:
+            cards = list(CVPage.objects.for_cards().order_by("-first_published_at")[: value["count"]])
+        context["cards"] = cards
+        context["index_page"] = CVIndexPage.objects.live().first()
+        return context
+
+
+class CountersBlock(blocks.StructBlock):
+    """Live figures of the programme, computed from the published CVs."""
+
+    heading = blocks.CharBlock(label=_("titre"), required=False, max_length=120)
+    counters = blocks.MultipleChoiceBlock(
+        label=_("chiffres affichés"),
+        choices=[
+            ("published", _("CV publiés")),
+            ("employed", _("candidats ayant retrouvé un emploi")),
+        ],
+        default=["published", "employed"],
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("chiffres en direct")
+        template = "home/blocks/counters.html"
+
+    def get_context(self, value, parent_context=None):
+        from cv_pages.stats import live_counters
+
+        context = super().get_context(value, parent_context=parent_context)
+        figures = live_counters()
+        labels = dict(self.child_blocks["counters"].field.choices)
+        context["figures"] = [
+            {"key": key, "value": figures[key], "label": labels[key]} for key in value["counters"]
+        ]
+        return context
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A short quotation with its author."""
+
+    text = blocks.TextBlock(label=_("citation"), max_length=500)
+    author = blocks.CharBlock(label=_("auteur"), max_length=120)
+    role = blocks.CharBlock(label=_("rôle"), required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = _("citation")
+        template = "home/blocks/quote.html"
+
+
+class HomeStreamBlock(blocks.StreamBlock):
+    """Every section an editor can place on the home page (and, later, campaign pages)."""
+
+    hero = HeroBlock()
+    text = TextSectionBlock()
+    call_to_action = CallToActionBlock()
+    call_to_action_group = CallToActionGroupBlock()
+    cv_selection = CVSelectionBlock()
+    counters = CountersBlock()
+    quote = QuoteBlock()

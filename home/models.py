@@ -1,0 +1,106 @@
+import os
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image  # noqa: F401
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import HomeStreamBlock
+
+
+class SiteImage(AbstractImage):
+    """An image of the media library, stored under a random file name.
+
+    Uploaded file names often carry a person's full name ("portrait-dupont.jpg"); the
+    name would then travel in every rendition URL, so it is replaced on upload.
+    """
+
+    admin_form_fields = (*Image.admin_form_fields,)
+
+    def get_upload_to(self, filename):
+        extension = os.path.splitext(filename)[1].lower()[:5]
+        return f"original_images/{uuid.uuid4().hex}{extension}"
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class SiteRendition(AbstractRendition):
+    """A resized copy of a SiteImage; its name derives from the random original name."""
+
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting):
+    """The association's public identity, shown in the header, footer and page metadata."""
+
+    organisation_name = models.CharField(
+        _("nom de l'association"),
+        max_length=120,
+        default="LinkedOut",
+        help_text=_("Affiché dans l'en-tête, le pied de page et le titre des onglets."),
+    )
+    tagline = models.CharField(
+        _("slogan"),
+        max_length=160,
+        blank=True,
+        default="Partagez un CV, changez une vie.",
+        help_text=_("Une phrase courte sous le nom, dans le pied de page."),
+    )
+    contact_email = models.EmailField(
+        _("e-mail de contact public"),
+        blank=True,
+        help_text=_("Adresse générale de l'association (jamais celle d'un candidat)."),
+    )
+
+    panels = [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("identité du site")
+
+
+class HomePage(Page):
+    """The site's front page: editors arrange its sections from the shared blocks."""
+
+    intro = models.CharField(
+        _("description pour les moteurs de recherche"),
+        max_length=200,
+        blank=True,
+        help_text=_("Une ou deux phrases ; reprises comme description de la page."),
+    )
+    body = StreamField(
+        HomeStreamBlock(),
+        blank=True,
+        verbose_name=_("contenu"),
+        help_text=_("Ajoutez et ordonnez les sections de la page d'accueil."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("body"),
+    ]
+    promote_panels = [
+        MultiFieldPanel([FieldPanel("intro")], heading=_("Description")),
+        *Page.promote_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cv_pages.CVIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
