@@ -61,11 +61,17 @@ class ExperienceBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("poste ou activité"), max_length=100)
     organisation = blocks.CharBlock(
-        label=_("structure"), max_length=100, required=False, help_text=_("Entreprise, association…")
+        label=_("structure"),
+        max_length=100,
+        required=False,
+        help_text=_("Entreprise, association…"),
     )
     location = blocks.CharBlock(label=_("lieu"), max_length=80, required=False)
     period = blocks.CharBlock(
-        label=_("période"), max_length=60, required=False, help_text=_("Par exemple « 2019 – 2022 ».")
+        label=_("période"),
+        max_length=60,
+        required=False,
+        help_text=_("Par exemple « 2019 – 2022 »."),
     )
     description = blocks.TextBlock(
         label=_("description"),
@@ -95,11 +101,13 @@ class TrainingBlock(blocks.StructBlock):
 
 
 class RecommendationBlock(blocks.StructBlock):
-    """"Ils me recommandent": a person who vouches for the candidate."""
+    """ "Ils me recommandent": a person who vouches for the candidate."""
 
     name = blocks.CharBlock(label=_("nom"), max_length=80)
     role = blocks.CharBlock(
-        label=_("rôle"), max_length=120, help_text=_("Par exemple « Ancienne responsable d'équipe ».")
+        label=_("rôle"),
+        max_length=120,
+        help_text=_("Par exemple « Ancienne responsable d'équipe »."),
     )
     text = blocks.TextBlock(label=_("recommandation"), max_length=600)
 
@@ -107,7 +115,6 @@ class RecommendationBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("recommandation")
         template = "cv_pages/blocks/recommendation.html"
-
 
 
 class StrengthsBlock(blocks.StreamBlock):

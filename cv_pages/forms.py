@@ -1,5 +1,8 @@
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
 
 from .taxonomy import get_taxonomy
 
@@ -63,3 +66,32 @@ class CVFilterForm(forms.Form):
             return False
         data = self.cleaned_data
         return any(data.get(name) for name in ("q", "region", "departement", "secteur", "contrat"))
+
+
+class CVPageAdminForm(WagtailAdminPageForm):
+    """The CV editor: the page address is made from the public name when left empty."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "Laissez vide : l'adresse est faite du prénom et de l'initiale (« amina-b »)."
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "slug" in self.fields and not cleaned_data.get("slug"):
+            first_name = cleaned_data.get("first_name") or ""
+            last_name = cleaned_data.get("last_name") or ""
+            base = slugify(f"{first_name} {last_name.strip()[:1]}")
+            if base:
+                cleaned_data["slug"] = self._available_slug(base)
+        return cleaned_data
+
+    def _available_slug(self, base):
+        candidate, number = base, 1
+        while not Page._slug_is_available(candidate, self.parent_page, self.instance):
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate

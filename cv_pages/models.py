@@ -14,7 +14,6 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -38,6 +37,7 @@ from .blocks import (
     StrengthsBlock,
     TrainingsBlock,
 )
+from .forms import CVPageAdminForm
 from .search import fold
 
 CATCHPHRASE_MAX_LENGTH = 80
@@ -127,7 +127,12 @@ class ContractType(models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("ordre d'affichage"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -248,15 +253,19 @@ class CVPageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """Public CVs with everything a card shows, in a fixed number of queries."""
-        return self.public().select_related("photo").prefetch_related(
-            "photo__renditions",
-            Prefetch(
-                "career_path",
-                queryset=CareerPathItem.objects.select_related("business_line").order_by(
-                    "sort_order"
+        return (
+            self.public()
+            .select_related("photo")
+            .prefetch_related(
+                "photo__renditions",
+                Prefetch(
+                    "career_path",
+                    queryset=CareerPathItem.objects.select_related("business_line").order_by(
+                        "sort_order"
+                    ),
                 ),
-            ),
-            Prefetch("locations", queryset=Department.objects.select_related("region")),
+                Prefetch("locations", queryset=Department.objects.select_related("region")),
+            )
         )
 
     def fair_order(self, day=None):
@@ -351,7 +360,9 @@ class CareerPathItem(Orderable):
         BusinessLine, on_delete=models.PROTECT, related_name="+", verbose_name=_("secteur")
     )
     target_job = models.CharField(
-        _("métier visé"), max_length=80, help_text=_("Par exemple « cariste » ou « commis de cuisine ».")
+        _("métier visé"),
+        max_length=80,
+        help_text=_("Par exemple « cariste » ou « commis de cuisine »."),
     )
 
     panels = [FieldPanel("business_line"), FieldPanel("target_job")]
@@ -384,7 +395,9 @@ class CVPage(Page):
         blank=True,
         related_name="+",
         verbose_name=_("photo"),
-        help_text=_("Portrait, cadré sur le visage. Ne l'ajoutez qu'avec l'accord écrit du candidat."),
+        help_text=_(
+            "Portrait, cadré sur le visage. Ne l'ajoutez qu'avec l'accord écrit du candidat."
+        ),
     )
     photo_consent = models.BooleanField(
         _("le candidat accepte que sa photo soit publiée"),
@@ -479,7 +492,9 @@ class CVPage(Page):
         _("en emploi jusqu'au"),
         null=True,
         blank=True,
-        help_text=_("Facultatif : fin du contrat ; le candidat redevient ensuite « en recherche »."),
+        help_text=_(
+            "Facultatif : fin du contrat ; le candidat redevient ensuite « en recherche »."
+        ),
     )
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("Privé."))
     phone = models.CharField(_("téléphone"), max_length=30, blank=True, help_text=_("Privé."))
@@ -557,6 +572,7 @@ class CVPage(Page):
 
     parent_page_types = ["cv_pages.CVIndexPage"]
     subpage_types = []
+    base_form_class = CVPageAdminForm
 
     class Meta:
         verbose_name = _("CV")
@@ -591,6 +607,10 @@ class CVPage(Page):
         return self.live and self.employment_status != EmploymentStatus.HIDDEN
 
     @property
+    def portrait_alt(self):
+        return f"Portrait de {self.public_name}"
+
+    @property
     def visible_photo(self):
         return self.photo if self.photo_consent else None
 
@@ -602,7 +622,7 @@ class CVPage(Page):
 
     @property
     def career_sentence(self):
-        """"dans la logistique comme cariste et dans la vente comme employé libre-service"."""
+        """ "dans la logistique comme cariste et dans la vente comme employé libre-service"."""
         parts = [
             f"{step.business_line.in_phrase} comme {step.target_job}" for step in self.career_steps
         ]
@@ -660,7 +680,9 @@ class CVPage(Page):
         if len(self.career_path.all()) > MAX_CAREER_PATHS:
             errors["__all__"] = _("Le parcours visé compte deux secteurs au plus.")
         last_name_slug = slugify(self.last_name or "")
-        if len(last_name_slug) > 1 and re.search(rf"(^|-){re.escape(last_name_slug)}(-|$)", self.slug or ""):
+        if len(last_name_slug) > 1 and re.search(
+            rf"(^|-){re.escape(last_name_slug)}(-|$)", self.slug or ""
+        ):
             errors["slug"] = _(
                 "L'adresse de la page ne doit pas contenir le nom de famille du candidat."
             )

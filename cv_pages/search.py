@@ -4,5 +4,5 @@ from anyascii import anyascii
 
 
 def fold(text):
-    """"Électricienne à Sète" → "electricienne a sete"."""
+    """ "Électricienne à Sète" → "electricienne a sete"."""
     return anyascii(text or "").lower()

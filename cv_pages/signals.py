@@ -8,8 +8,12 @@ from .taxonomy import invalidate_taxonomy
 from .workflow import assign_cv_workflow
 
 for model in (Region, Department, BusinessLine, ContractType):
-    post_save.connect(invalidate_taxonomy, sender=model, dispatch_uid=f"taxonomy-save-{model.__name__}")
-    post_delete.connect(invalidate_taxonomy, sender=model, dispatch_uid=f"taxonomy-del-{model.__name__}")
+    post_save.connect(
+        invalidate_taxonomy, sender=model, dispatch_uid=f"taxonomy-save-{model.__name__}"
+    )
+    post_delete.connect(
+        invalidate_taxonomy, sender=model, dispatch_uid=f"taxonomy-del-{model.__name__}"
+    )
 
 post_save.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-save")
 post_delete.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-delete")

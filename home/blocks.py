@@ -141,7 +141,9 @@ class CVSelectionBlock(blocks.StructBlock):
             order = {page_id: position for position, page_id in enumerate(picked_ids)}
             cards = sorted(cards, key=lambda cv: order[cv.id])
         else:
-            cards = list(CVPage.objects.for_cards().order_by("-first_published_at")[: value["count"]])
+            cards = list(
+                CVPage.objects.for_cards().order_by("-first_published_at")[: value["count"]]
+            )
         context["cards"] = cards
         context["index_page"] = CVIndexPage.objects.live().first()
         return context

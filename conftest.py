@@ -1,0 +1,97 @@
+"""Fixtures shared by every app's tests: a site tree and a CV factory."""
+
+import itertools
+
+import pytest
+from django.core.cache import cache
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    from wagtail.models import Page, Site
+
+    from home.models import HomePage
+
+    root = Page.get_first_root_node()
+    home = HomePage(title="Accueil", slug="accueil")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.hostname = "testserver"
+    site.save()
+    if old_root.pk != home.pk and old_root.depth > 1:
+        old_root.delete()
+    home.refresh_from_db()
+    return home
+
+
+@pytest.fixture
+def cv_index(home_page):
+    from cv_pages.models import CVIndexPage
+
+    index = CVIndexPage(title="Les candidats", slug="candidats", intro="Ils cherchent un emploi.")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def make_cv(cv_index):
+    """Create a CV under the listing; published unless `publish=False`."""
+    from cv_pages.models import (
+        BusinessLine,
+        CareerPathItem,
+        ContractType,
+        CVPage,
+        Department,
+    )
+
+    def factory(
+        *,
+        first_name=None,
+        last_name=None,
+        business_lines=(("logistique-et-approvisionnement", "cariste"),),
+        departments=("75",),
+        contracts=("cdi",),
+        publish=True,
+        parent=None,
+        **fields,
+    ):
+        number = next(_counter)
+        cv = CVPage(
+            first_name=first_name or f"Prénom{number}",
+            last_name=last_name or f"Secretnom{number}",
+            catchphrase=fields.pop("catchphrase", "Je mets mon sérieux au service de votre équipe"),
+            story=fields.pop(
+                "story", "J'ai travaillé dix ans en entrepôt avant une période difficile."
+            ),
+            email=fields.pop("email", f"candidat{number}@prive.example"),
+            phone=fields.pop("phone", f"06 12 34 {number % 100:02d} 99"),
+            postal_address=fields.pop("postal_address", f"{number} rue Cachée, 75011 Paris"),
+            **fields,
+        )
+        cv.career_path = [
+            CareerPathItem(business_line=BusinessLine.objects.get(slug=slug), target_job=job)
+            for slug, job in business_lines
+        ]
+        (parent or cv_index).add_child(instance=cv)
+        cv.locations.set(Department.objects.filter(code__in=departments))
+        cv.contract_types.set(ContractType.objects.filter(slug__in=contracts))
+        revision = cv.save_revision()
+        if publish:
+            revision.publish()
+        cv.refresh_from_db()
+        return CVPage.objects.get(pk=cv.pk)
+
+    return factory
