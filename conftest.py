@@ -79,6 +79,7 @@ def make_cv(cv_index):
             email=fields.pop("email", f"candidat{number}@prive.example"),
             phone=fields.pop("phone", f"06 12 34 {number % 100:02d} 99"),
             postal_address=fields.pop("postal_address", f"{number} rue Cachée, 75011 Paris"),
+            live=False,
             **fields,
         )
         cv.career_path = [

@@ -28,6 +28,8 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from home.caching import CachedViewRestrictionsMixin
+
 from .blocks import (
     ExperiencesBlock,
     LanguagesBlock,
@@ -286,7 +288,7 @@ class CVPageQuerySet(PageQuerySet):
 CVPageManager = PageManager.from_queryset(CVPageQuerySet)
 
 
-class CVIndexPage(Page):
+class CVIndexPage(CachedViewRestrictionsMixin, Page):
     """The public listing of CVs, with filters and search; its children are the CVs."""
 
     intro = models.TextField(
@@ -330,7 +332,8 @@ class CVIndexPage(Page):
             )
             .first()
         )
-        if candidate is None:
+        # A draft that was never published has no public address yet.
+        if candidate is None or candidate.first_published_at is None:
             raise Http404
         candidate._cached_parent_obj = self
         if candidate.is_public:
@@ -375,7 +378,7 @@ class CareerPathItem(Orderable):
         return f"{self.business_line.in_phrase} comme {self.target_job}"
 
 
-class CVPage(Page):
+class CVPage(CachedViewRestrictionsMixin, Page):
     """A candidate's public CV: dignified, short, and never showing private details.
 
     The page title is the public name (first name + last-name initial), computed on
@@ -574,6 +577,10 @@ class CVPage(Page):
     subpage_types = []
     base_form_class = CVPageAdminForm
 
+    # The search document reads the career path and locations, which modelcluster
+    # writes after post_save; the automatic update would index the previous version.
+    search_auto_update = False
+
     class Meta:
         verbose_name = _("CV")
         verbose_name_plural = _("CV")
@@ -588,11 +595,17 @@ class CVPage(Page):
     def get_admin_display_title(self):
         return f"{self.first_name} {self.last_name}".strip() or super().get_admin_display_title()
 
-    def full_clean(self, *args, **kwargs):
+    def _set_core_field_defaults(self):
+        # Runs before every validation, full or minimal (drafts): the title is never typed.
         if self.first_name:
             self.title = self.public_name
             self.draft_title = self.title
-        super().full_clean(*args, **kwargs)
+        super()._set_core_field_defaults()
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        index.insert_or_update_object(self)
+        return result
 
     # -- state --------------------------------------------------------------
 
@@ -705,6 +718,11 @@ class CVPage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.catchphrase
+
+    def get_sitemap_urls(self, request=None):
+        if not self.is_public:
+            return []
+        return super().get_sitemap_urls(request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

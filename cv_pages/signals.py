@@ -1,5 +1,6 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
 from .models import BusinessLine, ContractType, CVIndexPage, CVPage, Department, Region
@@ -19,6 +20,11 @@ post_save.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-sav
 post_delete.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-delete")
 page_published.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-publish")
 page_unpublished.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-unpublish")
+
+
+@receiver(post_delete, sender=CVPage, dispatch_uid="cv-search-remove")
+def remove_deleted_cv_from_search(sender, instance, **kwargs):
+    index.remove_object(instance)
 
 
 @receiver(post_save, sender=CVIndexPage, dispatch_uid="cv-index-workflow")

@@ -16,5 +16,10 @@ def _cv_index_url():
 
 
 def navigation(request):
-    """Links the header and error pages need, looked up once and cached."""
-    return {"cv_index_url": SimpleLazyObject(_cv_index_url)}
+    """Links and identity every page needs, looked up once and cached."""
+    from .caching import site_identity_for_request
+
+    return {
+        "cv_index_url": SimpleLazyObject(_cv_index_url),
+        "site_identity": SimpleLazyObject(lambda: site_identity_for_request(request)),
+    }

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import HomeStreamBlock
+from .caching import CachedViewRestrictionsMixin
 
 
 class SiteImage(AbstractImage):
@@ -69,7 +70,7 @@ class SiteIdentity(BaseSiteSetting):
         verbose_name = _("identité du site")
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The site's front page: editors arrange its sections from the shared blocks."""
 
     intro = models.CharField(

@@ -1,0 +1,60 @@
+"""Small caches that keep every public page at a fixed, low number of queries.
+
+Each cached value is rebuilt when the model it comes from is saved or deleted.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction, Site
+
+ANY_VIEW_RESTRICTION_KEY = "home:any-view-restriction:v1"
+SITE_IDENTITY_KEY = "home:site-identity:v1:{site_id}"
+
+
+def any_view_restriction():
+    """Whether any page of any site is behind a password or login."""
+    found = cache.get(ANY_VIEW_RESTRICTION_KEY)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        cache.set(ANY_VIEW_RESTRICTION_KEY, found, 60 * 60)
+    return found
+
+
+def forget_view_restrictions(**kwargs):
+    cache.delete(ANY_VIEW_RESTRICTION_KEY)
+
+
+class CachedViewRestrictionsMixin:
+    """Skips Wagtail's two view-restriction queries while no page is restricted."""
+
+    def get_view_restrictions(self):
+        if not any_view_restriction():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def site_identity_for_request(request):
+    from .models import SiteIdentity
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return SiteIdentity()
+    key = SITE_IDENTITY_KEY.format(site_id=site.pk)
+    identity = cache.get(key)
+    if identity is None:
+        identity = SiteIdentity.for_site(site)
+        cache.set(key, identity, 60 * 60)
+    return identity
+
+
+def forget_site_identity(instance, **kwargs):
+    cache.delete(SITE_IDENTITY_KEY.format(site_id=instance.site_id))
+
+
+def connect_signals():
+    from .models import SiteIdentity
+
+    post_save.connect(forget_view_restrictions, sender=PageViewRestriction, dispatch_uid="pvr-s")
+    post_delete.connect(forget_view_restrictions, sender=PageViewRestriction, dispatch_uid="pvr-d")
+    post_save.connect(forget_site_identity, sender=SiteIdentity, dispatch_uid="identity-s")
+    post_delete.connect(forget_site_identity, sender=SiteIdentity, dispatch_uid="identity-d")
