@@ -301,7 +301,7 @@ class CVIndexPage(CachedViewRestrictionsMixin, Page):
         _("message quand aucun CV ne correspond"),
         max_length=200,
         blank=True,
-        default="Aucun candidat ne correspond à ces critères pour le moment.",
+        help_text=_("Laissé vide, un message standard est affiché (traduit pour les visiteurs)."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("empty_message")]
@@ -621,7 +621,7 @@ class CVPage(CachedViewRestrictionsMixin, Page):
 
     @property
     def portrait_alt(self):
-        return f"Portrait de {self.public_name}"
+        return _("Portrait de %(name)s") % {"name": self.public_name}
 
     @property
     def visible_photo(self):

@@ -3,6 +3,7 @@ from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
+from .images import prepare_portrait_renditions
 from .models import BusinessLine, ContractType, CVIndexPage, CVPage, Department, Region
 from .stats import invalidate_counters
 from .taxonomy import invalidate_taxonomy
@@ -20,6 +21,11 @@ post_save.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-sav
 post_delete.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-delete")
 page_published.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-publish")
 page_unpublished.connect(invalidate_counters, sender=CVPage, dispatch_uid="counters-unpublish")
+
+
+@receiver(page_published, sender=CVPage, dispatch_uid="cv-portrait-renditions")
+def prepare_renditions_on_publish(sender, instance, **kwargs):
+    prepare_portrait_renditions(instance)
 
 
 @receiver(post_delete, sender=CVPage, dispatch_uid="cv-search-remove")

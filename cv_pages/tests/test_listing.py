@@ -302,7 +302,7 @@ def test_cv_page_shows_the_cv(client, make_cv):
     content = client.get(cv.url).content.decode()
     assert "Amina B." in content
     assert (
-        "dans la logistique et l&#x27;approvisionnement comme cariste et dans la vente et le "
+        "Dans la logistique et l&#x27;approvisionnement comme cariste et dans la vente et le "
         "commerce comme employée libre-service" in content
     )
     for text in ("Ponctuelle", "Esprit d&#x27;équipe", "Cheffe d&#x27;équipe", "Immédiate"):

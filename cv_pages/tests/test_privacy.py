@@ -97,3 +97,14 @@ def test_sitemap_lists_public_cvs_only(client, private_cv, make_cv):
 def test_admin_search_engine_index_does_not_hold_private_fields(private_cv):
     document = private_cv.search_document()
     assert_nothing_private(document)
+
+
+def test_publishing_prepares_portrait_renditions_so_visitors_never_wait(client, make_cv):
+    from home.models import SiteRendition
+
+    cv = make_cv(first_name="Nora", photo=uploaded_portrait("p.jpg"), photo_consent=True)
+    prepared = SiteRendition.objects.count()
+    assert prepared == 12
+    for url in (cv.url, "/candidats/"):
+        assert client.get(url).status_code == 200
+    assert SiteRendition.objects.count() == prepared
