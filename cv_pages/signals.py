@@ -1,7 +1,10 @@
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
+
+from home.context_processors import CV_INDEX_URL_CACHE_KEY
 
 from .images import prepare_portrait_renditions
 from .models import BusinessLine, ContractType, CVIndexPage, CVPage, Department, Region
@@ -31,6 +34,12 @@ def prepare_renditions_on_publish(sender, instance, **kwargs):
 @receiver(post_delete, sender=CVPage, dispatch_uid="cv-search-remove")
 def remove_deleted_cv_from_search(sender, instance, **kwargs):
     index.remove_object(instance)
+
+
+@receiver(page_published, sender=CVIndexPage, dispatch_uid="cv-index-url-publish")
+@receiver(page_unpublished, sender=CVIndexPage, dispatch_uid="cv-index-url-unpublish")
+def forget_cv_index_url(sender, **kwargs):
+    cache.delete(CV_INDEX_URL_CACHE_KEY)
 
 
 @receiver(post_save, sender=CVIndexPage, dispatch_uid="cv-index-workflow")

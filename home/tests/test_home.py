@@ -138,3 +138,24 @@ def test_pages_load_only_what_the_site_serves(client, home_page, make_cv):
             and not source.startswith("http://testserver/")
         ]
         assert external == [], url
+
+
+def test_public_pages_forbid_third_party_content(client, home_page, make_cv):
+    cv = make_cv(first_name="Amina")
+    for url in ("/", "/candidats/", cv.url, "/nulle-part/"):
+        policy = client.get(url)["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "script-src 'self'" in policy, url
+    # The Wagtail admin keeps its own rules.
+    assert "Content-Security-Policy" not in client.get("/admin/login/").headers
+
+
+def test_header_link_to_the_listing_follows_its_address(client, home_page, cv_index):
+    from bs4 import BeautifulSoup as Soup
+
+    def nav_link():
+        return Soup(client.get("/").content, "html.parser").select_one(".site-nav a")["href"]
+
+    assert nav_link() == "/candidats/"
+    cv_index.slug = "les-candidats"
+    cv_index.save_revision().publish()
+    assert nav_link() == "/les-candidats/"

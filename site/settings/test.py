@@ -17,3 +17,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Parallel test workers (pytest-xdist) each get their own Redis database, so that one
+# worker clearing its cache never empties another's.
+if REDIS_URL:  # noqa: F405
+    import os
+    from urllib.parse import urlsplit, urlunsplit
+
+    worker_number = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    parts = urlsplit(REDIS_URL)  # noqa: F405
+    base_db = int(parts.path.strip("/") or 0)
+    CACHES["default"]["LOCATION"] = urlunsplit(  # noqa: F405
+        parts._replace(path=f"/{base_db + worker_number}")
+    )
+    CACHES["default"]["OPTIONS"] = {}  # noqa: F405  (a broken Redis must fail the tests)
