@@ -307,3 +307,9 @@ def test_cv_page_shows_the_cv(client, make_cv):
     )
     for text in ("Ponctuelle", "Esprit d&#x27;équipe", "Cheffe d&#x27;équipe", "Immédiate"):
         assert text in content
+
+
+def test_empty_listing_without_filters_says_cvs_are_coming(client, cv_index):
+    content = client.get("/candidats/").content.decode()
+    assert "Aucun CV n&#x27;est en ligne pour le moment" in content
+    assert "ne correspond" not in content
