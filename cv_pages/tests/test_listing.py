@@ -311,5 +311,5 @@ def test_cv_page_shows_the_cv(client, make_cv):
 
 def test_empty_listing_without_filters_says_cvs_are_coming(client, cv_index):
     content = client.get("/candidats/").content.decode()
-    assert "Aucun CV n&#x27;est en ligne pour le moment" in content
+    assert "Aucun CV n'est en ligne pour le moment" in content
     assert "ne correspond" not in content
