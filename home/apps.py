@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Accueil et pages éditoriales")
 
     def ready(self):
-        from .caching import connect_signals
+        from . import caching, page_cache
 
-        connect_signals()
+        caching.connect_signals()
+        page_cache.connect_signals()

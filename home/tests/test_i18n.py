@@ -126,7 +126,7 @@ def test_good_news_page_in_english(client, make_cv):
 
 
 def test_language_switch_sets_the_cookie_and_the_next_page_is_english(client, two_pages_of_cvs):
-    response = client.post("/langue/", {"language": "en", "next": LISTING_URL})
+    response = client.get("/langue/", {"language": "en", "next": LISTING_URL})
 
     assert response.status_code == 302
     assert response["Location"] == LISTING_URL
@@ -140,15 +140,15 @@ def test_language_switch_sets_the_cookie_and_the_next_page_is_english(client, tw
 
 
 def test_language_switch_back_to_french(client, two_pages_of_cvs):
-    client.post("/langue/", {"language": "en", "next": LISTING_URL})
-    response = client.post("/langue/", {"language": "fr", "next": LISTING_URL})
+    client.get("/langue/", {"language": "en", "next": LISTING_URL})
+    response = client.get("/langue/", {"language": "fr", "next": LISTING_URL})
 
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
     assert listing_labels(soup_of(client.get(LISTING_URL)))["more"] == "Voir plus"
 
 
 def test_language_switch_ignores_an_unknown_language(client, two_pages_of_cvs):
-    client.post("/langue/", {"language": "xx", "next": LISTING_URL})
+    client.get("/langue/", {"language": "xx", "next": LISTING_URL})
 
     assert listing_labels(soup_of(client.get(LISTING_URL)))["lang"] == "fr"
 

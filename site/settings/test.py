@@ -17,6 +17,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests change data behind the signals' back (queryset updates); the page cache has
+# its own tests, which turn it on.
+PAGE_CACHE_SECONDS = 0
 
 # Parallel test workers (pytest-xdist) each get their own Redis database, so that one
 # worker clearing its cache never empties another's.
