@@ -1,8 +1,13 @@
 """The CV listing: filters, search, fair order, pagination and suggestions."""
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils import timezone
+
+from home import page_cache
 
 from .forms import CVFilterForm
 from .models import CVPage
@@ -10,6 +15,7 @@ from .search import fold
 
 MAX_SEARCH_RESULTS = 2000
 SUGGESTION_COUNT = 3
+SEARCH_CACHE_SECONDS = 60 * 10
 
 
 def filter_cvs(queryset, data):
@@ -33,9 +39,20 @@ def filter_cvs(queryset, data):
 
 
 def search_cv_ids(query):
-    """Ids of public CVs matching every word of the query, accents and case ignored."""
-    results = CVPage.objects.live().search(fold(query), operator="and")
-    return [page.pk for page in results[:MAX_SEARCH_RESULTS]]
+    """Ids of public CVs matching every word of the query, accents and case ignored.
+
+    Kept in the cache until the next publication (the page cache's version is part of
+    the key): the full-text query is the listing's most expensive part.
+    """
+    folded = fold(query)
+    digest = hashlib.sha256(folded.encode()).hexdigest()[:32]
+    key = f"cv-search:{page_cache.current_version()}:{digest}"
+    ids = cache.get(key)
+    if ids is None:
+        results = CVPage.objects.live().search(folded, operator="and")
+        ids = [page.pk for page in results[:MAX_SEARCH_RESULTS]]
+        cache.set(key, ids, SEARCH_CACHE_SECONDS)
+    return ids
 
 
 def build_listing(index_page, request):

@@ -253,10 +253,28 @@ class CVPageQuerySet(PageQuerySet):
     def looking(self, today=None):
         return self.exclude(self.employed_q(today))
 
+    # A card needs none of these; leaving them out keeps the listing's sort narrow, and
+    # keeps private details out of the process serving the public pages.
+    CARD_DEFERRED_FIELDS = (
+        "story",
+        "strengths",
+        "skills",
+        "passions",
+        "languages",
+        "experiences",
+        "trainings",
+        "recommendations",
+        "email",
+        "phone",
+        "postal_address",
+        "search_description",
+    )
+
     def for_cards(self):
         """Public CVs with everything a card shows, in a fixed number of queries."""
         return (
             self.public()
+            .defer(*self.CARD_DEFERRED_FIELDS)
             .select_related("photo")
             .prefetch_related(
                 "photo__renditions",

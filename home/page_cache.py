@@ -128,6 +128,17 @@ def connect_signals():
             bump_version()
 
     post_delete.connect(bump_for_deleted_pages, dispatch_uid="page-cache-page-deleted")
-    for model in (Site, SiteIdentity, BusinessLine, Coach, Cohort, ContractType, Department, Region):
+    for model in (
+        Site,
+        SiteIdentity,
+        BusinessLine,
+        Coach,
+        Cohort,
+        ContractType,
+        Department,
+        Region,
+    ):
         post_save.connect(bump_version, sender=model, dispatch_uid=f"page-cache-s-{model.__name__}")
-        post_delete.connect(bump_version, sender=model, dispatch_uid=f"page-cache-d-{model.__name__}")
+        post_delete.connect(
+            bump_version, sender=model, dispatch_uid=f"page-cache-d-{model.__name__}"
+        )

@@ -6,9 +6,9 @@ from django.http import (
     HttpResponseServerError,
 )
 from django.template import loader
-from django.views.decorators.cache import cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 

@@ -1,0 +1,278 @@
+"""End-to-end journeys in a real browser: Playwright drives Debian's Chromium.
+
+The site runs on pytest-django's `live_server`, so the database is transactional:
+each test starts from the migrated data (groups, workflow, reference tables),
+restored by `serialized_rollback` after the previous test's flush.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 10_000
+EXTERNAL_URL = re.compile(r"^https?://(?!(localhost|127\.0\.0\.1)(:\d+)?/)")
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(
+        "Chromium n'est pas installé : apt-get install -y chromium (.ci/run l'installe)",
+        allow_module_level=True,
+    )
+
+pytestmark = [
+    pytest.mark.browser,
+    # The live server answers from another thread, so the data must be committed. The
+    # flush after each test also empties the tables filled by data migrations (groups,
+    # workflow, régions, secteurs…): serialized_rollback puts them back before each test.
+    # `make test` runs these in a pytest session of their own: the final flush would
+    # leave the data-migration tables empty for any test that came after them.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    from django.db import connections
+
+    # Between two sync calls, Playwright leaves its event loop marked as running in this
+    # thread, and Django takes the ORM calls of the tests for async code:
+    # - its async-safety check would refuse them. The variable is set only while the
+    #   browser runs, not at import time: subprocesses started by other tests in the same
+    #   session inherit the environment, and `check --deploy` rejects it (async.E001).
+    # - it keeps database connections in a separate, "async" storage and opens new ones
+    #   there, which are not the test database connections holding the serialized data
+    #   restored before each test. Put the same connections there.
+    sync_connections = {alias: connections[alias] for alias in connections}
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        for alias, connection in sync_connections.items():
+            connections[alias] = connection
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def console_errors():
+    """Errors logged in the console of every page the test opens, and uncaught exceptions."""
+    return []
+
+
+@pytest.fixture
+def open_page(browser, console_errors):
+    """Open a tab in a fresh browser context: its own cookies, so its own session."""
+    contexts = []
+
+    def on_console(message):
+        if message.type == "error":
+            console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    def open_tab():
+        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        # Tests stay offline: anything outside the live server (the admin's Gravatar
+        # avatars) gets an empty answer instead of a DNS failure logged in the console.
+        context.route(EXTERNAL_URL, lambda route: route.fulfill(status=204, body=""))
+        tab = context.new_page()
+        tab.on("console", on_console)
+        tab.on("pageerror", lambda error: console_errors.append(f"uncaught: {error}"))
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()
+
+
+@pytest.fixture
+def site_on_live_server(home_page, live_server):
+    """Point the default Wagtail Site at the live server.
+
+    Routing works without it (a default Site answers any host), but absolute URLs
+    (canonical link, og:url) would name conftest's "testserver".
+    """
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "localhost"
+    site.port = int(live_server.url.rsplit(":", 1)[1])
+    site.save()  # save(), not update(): it clears Wagtail's cached site root paths
+    return live_server.url
+
+
+def test_visitor_goes_from_home_to_a_filtered_listing_and_a_cv(
+    page, console_errors, site_on_live_server, home_page, cv_index, make_cv
+):
+    base_url = site_on_live_server
+    amina = make_cv(
+        first_name="Amina",
+        last_name="Benali",
+        catchphrase="Commis de cuisine rapide et souriante",
+        business_lines=(("restauration", "commis de cuisine"),),
+        departments=("69",),
+    )
+    make_cv(
+        first_name="Karim",
+        last_name="Mansouri",
+        catchphrase="Serveur attentif, habitué aux coups de feu",
+        business_lines=(("restauration", "serveur"),),
+        departments=("13",),
+    )
+    make_cv(
+        first_name="Julien",
+        last_name="Perrotin",
+        catchphrase="Cariste certifié, précis et fiable",
+        business_lines=(("logistique-et-approvisionnement", "cariste"),),
+        departments=("75",),
+    )
+    make_cv(
+        first_name="Sofia",
+        last_name="Delacroix",
+        catchphrase="Maçonne qui aime le travail bien fait",
+        business_lines=(("batiment", "maçonne"),),
+        departments=("59",),
+    )
+    home_page.body = [
+        {
+            "type": "hero",
+            "value": {
+                "title": "Partagez un CV, changez une vie",
+                "text": "Des candidats prêts à travailler.",
+                "links": [{"label": "Voir les candidats", "page": cv_index.pk, "url": ""}],
+            },
+        }
+    ]
+    home_page.save_revision().publish()
+
+    page.goto(f"{base_url}/")
+    expect(page.get_by_role("link", name="Voir les candidats")).to_have_attribute(
+        "href", "/candidats/"
+    )
+    page.get_by_role("navigation", name="Navigation principale").get_by_role(
+        "link", name="Les candidats"
+    ).click()
+
+    page.wait_for_url(f"{base_url}/candidats/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Les candidats")
+    cards = page.locator("article.cv-card")
+    expect(cards).to_have_count(4)
+    expect(page.locator(".results-count")).to_contain_text("4 candidats")
+
+    page.get_by_label("Secteur", exact=True).select_option("restauration")
+    page.get_by_role("button", name="Filtrer").click()
+
+    page.wait_for_url(re.compile(r"/candidats/\?.*secteur=restauration"))
+    expect(cards).to_have_count(2)
+    # The listing's order is shuffled daily: compare the names as a set.
+    assert sorted(page.locator(".cv-card__name").all_inner_texts()) == ["Amina B.", "Karim M."]
+    expect(page.get_by_label("Secteur", exact=True)).to_have_value("restauration")
+    listing_html = page.content()
+    for hidden in ("Julien P.", "Sofia D.", "Benali", "Mansouri"):
+        assert hidden not in listing_html
+
+    cards.filter(has_text="Amina B.").get_by_role("link", name="Amina B.").click()
+
+    page.wait_for_url(f"{base_url}{amina.url}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Amina B.")
+    expect(page.locator(".cv__catchphrase")).to_contain_text(
+        "Commis de cuisine rapide et souriante"
+    )
+    expect(page.locator(".cv__career")).to_contain_text(
+        re.compile(r"restauration comme commis de cuisine", re.IGNORECASE)
+    )
+    expect(page).to_have_title(re.compile(r"^Amina B\."))
+    # The Site points at the live server, so absolute URLs do too.
+    expect(page.locator('link[rel="canonical"]')).to_have_attribute(
+        "href", f"{base_url}{amina.url}"
+    )
+    cv_html = page.content()
+    assert "Benali" not in cv_html
+    assert amina.email not in cv_html
+    assert amina.phone not in cv_html
+
+    assert console_errors == []
+
+
+def test_editor_edits_a_cv_and_submits_it_to_moderation(
+    page, open_page, console_errors, site_on_live_server, cv_index, make_cv
+):
+    from django.contrib.auth.models import Group, User
+    from wagtail.models import WorkflowState
+
+    from cv_pages.models import CVPage
+
+    base_url = site_on_live_server
+    editor = User.objects.create_user(
+        "redactrice", email="redactrice@linkedout.example", password="Mot-de-passe-123"
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    cv = make_cv(
+        first_name="Nadia",
+        last_name="Haddad",
+        catchphrase="Ancienne accroche",
+        business_lines=(("restauration", "plongeuse"),),
+    )
+
+    page.goto(f"{base_url}/admin/login/")
+    page.locator('input[name="username"]').fill("redactrice")
+    page.locator('input[name="password"]').fill("Mot-de-passe-123")
+    page.locator('form button[type="submit"]').click()
+    page.wait_for_url(f"{base_url}/admin/")
+
+    page.goto(f"{base_url}/admin/pages/{cv.pk}/edit/")
+    catchphrase = page.locator('input[name="catchphrase"]')
+    expect(catchphrase).to_have_value("Ancienne accroche")
+    catchphrase.fill("Plongeuse rigoureuse, prête à commencer demain")
+
+    # The footer's action menu: a primary button, then the other actions in a dropdown.
+    actions = page.locator("footer .w-dropdown-button")
+    actions.locator('button[data-w-dropdown-target="toggle"]').click()
+    submit = actions.locator('button[name="action-submit"]')
+    expect(submit).to_be_visible()
+    expect(submit).to_contain_text("Publication d'un CV")
+    submit.click()
+
+    # Once submitted, Wagtail goes back to the listing page's children in the explorer.
+    page.wait_for_url(f"{base_url}/admin/pages/{cv_index.pk}/")
+    expect(page.locator(".messages li.success")).to_be_visible()
+
+    cv = CVPage.objects.get(pk=cv.pk)
+    state = cv.current_workflow_state
+    assert state is not None
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == "Publication d'un CV"
+    assert state.current_task_state.task.name == "Relecture coach"
+    assert state.requested_by == editor
+
+    latest = cv.get_latest_revision_as_object()
+    assert latest.catchphrase == "Plongeuse rigoureuse, prête à commencer demain"
+    assert cv.live
+    assert cv.catchphrase == "Ancienne accroche"
+    assert cv.has_unpublished_changes
+
+    # A visitor (no session, so no Wagtail user bar) still reads the published version.
+    visitor = open_page()
+    visitor.goto(f"{base_url}{cv.url}")
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Nadia H.")
+    expect(visitor.locator(".cv__catchphrase")).to_contain_text("Ancienne accroche")
+    assert "Plongeuse rigoureuse" not in visitor.content()
+
+    assert console_errors == []
