@@ -152,6 +152,14 @@ def recreate_database():
     log(f"database {DB_NAME} recreated")
 
 
+def analyze_database():
+    """Fresh statistics, as autovacuum would gather them after a bulk load."""
+    import psycopg
+
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DB_NAME}", autocommit=True) as db:
+        db.execute("VACUUM ANALYZE")
+
+
 def database_exists():
     import psycopg
 
@@ -184,6 +192,7 @@ def prepare(args, env):
         flush_cache()
         run([*manage, "migrate", "--no-input", "-v", "0"], env, timeout=900)
         run([*manage, "load_demo", "--cvs", args.cvs], env, timeout=args.load_timeout)
+        analyze_database()
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
     run(
         [*manage, "collectstatic", "--no-input", "--clear", "-v", "0"],

@@ -160,6 +160,8 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No staff e-mail hash is sent to a third party for avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # PostgreSQL full text with French stemming; SQLite uses FTS5. Accents are folded by
 # the indexed documents themselves (see cv_pages.search), so both behave the same.
