@@ -276,3 +276,25 @@ def test_editor_edits_a_cv_and_submits_it_to_moderation(
     assert "Plongeuse rigoureuse" not in visitor.content()
 
     assert console_errors == []
+
+
+def test_show_more_loads_the_next_nine_cards_in_place(
+    page, console_errors, site_on_live_server, cv_index, make_cv
+):
+    for number in range(12):
+        make_cv(first_name=f"Candidat{number:02d}", last_name="Zed")
+    page.goto(f"{site_on_live_server}/candidats/")
+    cards = page.locator("#cv-results .cv-card")
+    expect(cards).to_have_count(9)
+
+    page.get_by_role("link", name="Voir plus").click()
+
+    expect(cards).to_have_count(12)
+    # In place: the address did not change and nothing was loaded twice.
+    assert page.url == f"{site_on_live_server}/candidats/"
+    names = cards.locator(".cv-card__name a").all_inner_texts()
+    assert len(set(names)) == 12
+    expect(page.get_by_role("link", name="Voir plus")).to_have_count(0)
+    # Keyboard users land on the first new card.
+    assert page.evaluate("document.activeElement.textContent.trim()") == names[9]
+    assert console_errors == []

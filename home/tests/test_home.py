@@ -159,3 +159,12 @@ def test_header_link_to_the_listing_follows_its_address(client, home_page, cv_in
     cv_index.slug = "les-candidats"
     cv_index.save_revision().publish()
     assert nav_link() == "/les-candidats/"
+
+
+def test_server_error_page_renders_without_the_database(rf, django_assert_num_queries):
+    from home.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Une erreur est survenue" in response.content.decode()
