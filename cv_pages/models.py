@@ -45,6 +45,15 @@ from .search import fold
 CATCHPHRASE_MAX_LENGTH = 80
 STORY_MAX_LENGTH = 1500
 MAX_CAREER_PATHS = 2
+STREAM_FIELD_NAMES = (
+    "strengths",
+    "skills",
+    "passions",
+    "languages",
+    "experiences",
+    "trainings",
+    "recommendations",
+)
 
 # ---------------------------------------------------------------------------
 # Reference data staff edit as snippets
@@ -270,23 +279,22 @@ class CVPageQuerySet(PageQuerySet):
         "search_description",
     )
 
-    def for_cards(self):
-        """Public CVs with everything a card shows, in a fixed number of queries."""
-        return (
-            self.public()
-            .defer(*self.CARD_DEFERRED_FIELDS)
-            .select_related("photo")
-            .prefetch_related(
-                "photo__renditions",
-                Prefetch(
-                    "career_path",
-                    queryset=CareerPathItem.objects.select_related("business_line").order_by(
-                        "sort_order"
-                    ),
+    def with_card_relations(self):
+        """Photo and renditions, career path and locations, in a fixed number of queries."""
+        return self.select_related("photo").prefetch_related(
+            "photo__renditions",
+            Prefetch(
+                "career_path",
+                queryset=CareerPathItem.objects.select_related("business_line").order_by(
+                    "sort_order"
                 ),
-                Prefetch("locations", queryset=Department.objects.select_related("region")),
-            )
+            ),
+            Prefetch("locations", queryset=Department.objects.select_related("region")),
         )
+
+    def for_cards(self):
+        """Public CVs with everything a card shows."""
+        return self.public().defer(*self.CARD_DEFERRED_FIELDS).with_card_relations()
 
     def fair_order(self, day=None):
         """Newest update month first; within a month least shared first, shuffled daily."""
@@ -338,16 +346,9 @@ class CVIndexPage(CachedViewRestrictionsMixin, Page):
         candidate = (
             CVPage.objects.child_of(self)
             .filter(slug=path_components[0])
-            .select_related("photo", "coach", "cohort")
-            .prefetch_related(
-                "photo__renditions",
-                Prefetch(
-                    "career_path",
-                    queryset=CareerPathItem.objects.select_related("business_line"),
-                ),
-                Prefetch("locations", queryset=Department.objects.select_related("region")),
-                "contract_types",
-            )
+            .with_card_relations()
+            .select_related("coach", "cohort")
+            .prefetch_related("contract_types")
             .first()
         )
         # A draft that was never published has no public address yet.
@@ -683,16 +684,7 @@ class CVPage(CachedViewRestrictionsMixin, Page):
         texts += [f"{step.business_line.name} {step.target_job}" for step in self.career_path.all()]
         texts += [f"{d.name} {d.code} {d.region.name}" for d in self.locations.all()]
         texts += [contract.name for contract in self.contract_types.all()]
-        for stream in (
-            self.strengths,
-            self.skills,
-            self.passions,
-            self.languages,
-            self.experiences,
-            self.trainings,
-            self.recommendations,
-        ):
-            texts.append(stream_text(stream))
+        texts += [stream_text(getattr(self, name)) for name in STREAM_FIELD_NAMES]
         return fold(" ".join(text for text in texts if text))
 
     # -- validation ---------------------------------------------------------
@@ -717,15 +709,7 @@ class CVPage(CachedViewRestrictionsMixin, Page):
             errors["slug"] = _(
                 "L'adresse de la page ne doit pas contenir le nom de famille du candidat."
             )
-        for field_name in (
-            "strengths",
-            "skills",
-            "passions",
-            "languages",
-            "experiences",
-            "trainings",
-            "recommendations",
-        ):
+        for field_name in STREAM_FIELD_NAMES:
             value = getattr(self, field_name)
             try:
                 value.stream_block.clean(value)
