@@ -265,14 +265,8 @@ class CVPageQuerySet(PageQuerySet):
     # A card needs none of these; leaving them out keeps the listing's sort narrow, and
     # keeps private details out of the process serving the public pages.
     CARD_DEFERRED_FIELDS = (
+        *STREAM_FIELD_NAMES,
         "story",
-        "strengths",
-        "skills",
-        "passions",
-        "languages",
-        "experiences",
-        "trainings",
-        "recommendations",
         "email",
         "phone",
         "postal_address",
