@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image  # noqa: F401
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -21,7 +21,8 @@ class SiteImage(AbstractImage):
     name would then travel in every rendition URL, so it is replaced on upload.
     """
 
-    admin_form_fields = (*Image.admin_form_fields,)
+    # AbstractImage declares no editable fields; Wagtail's stock Image holds the list.
+    admin_form_fields = Image.admin_form_fields
 
     def get_upload_to(self, filename):
         extension = os.path.splitext(filename)[1].lower()[:5]
