@@ -22,7 +22,9 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@# The mail worker prints queued e-mails to this console (MAILER_EMAIL_BACKEND).
+	$(BIN)/python manage.py runmailer & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests flush the database after themselves (live server, committed data), so
 # they run in a session of their own, after the rest.

@@ -27,12 +27,13 @@ def run_check(**env_overrides):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "REDIS_URL"])
 def test_production_refuses_to_start_without_a_secret(missing):
     env = {
         "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-value-0123456789",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
         "ALLOWED_HOSTS": "linkedout.example",
+        "REDIS_URL": "redis://127.0.0.1:6379/9",
     }
     del env[missing]
     result = run_check(**env)
@@ -45,6 +46,7 @@ def test_production_settings_pass_the_deployment_checklist():
         SECRET_KEY="a-long-random-production-secret-value-0123456789-abcdefghijklmnop",
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
         ALLOWED_HOSTS="linkedout.example",
+        REDIS_URL="redis://127.0.0.1:6379/9",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -19,6 +19,8 @@ def required(name):
 
 SECRET_KEY = required("SECRET_KEY")
 required("DATABASE_URL")
+# Rate limits and the page cache must be shared by every worker process.
+required("REDIS_URL")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [required("ALLOWED_HOSTS")]
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -8,7 +8,10 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Messages are queued by django-mailer as in production; tests call
+# mailer.engine.send_all() and read django.core.mail.outbox.
+MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="linkedout-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="linkedout-test-static-"))
 ALLOWED_HOSTS = ["*"]

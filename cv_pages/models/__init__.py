@@ -30,7 +30,7 @@ from wagtail.url_routing import RouteResult
 
 from home.caching import CachedViewRestrictionsMixin
 
-from .blocks import (
+from ..blocks import (
     ExperiencesBlock,
     LanguagesBlock,
     PassionsBlock,
@@ -39,8 +39,8 @@ from .blocks import (
     StrengthsBlock,
     TrainingsBlock,
 )
-from .forms import CVPageAdminForm
-from .search import fold
+from ..forms import CVPageAdminForm
+from ..search import fold
 
 CATCHPHRASE_MAX_LENGTH = 80
 STORY_MAX_LENGTH = 1500
@@ -355,13 +355,13 @@ class CVIndexPage(CachedViewRestrictionsMixin, Page):
 
     def serve(self, request, *args, unavailable_cv=None, **kwargs):
         if unavailable_cv is not None:
-            from .views import good_news
+            from ..views import good_news
 
             return good_news(request, self, unavailable_cv)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import build_listing
+        from ..listing import build_listing
 
         context = super().get_context(request, *args, **kwargs)
         context.update(build_listing(self, request))
