@@ -13,6 +13,8 @@ urlpatterns = [
     path("langue/", home_views.switch_language, name="switch_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("", include("cv_pages.urls")),
+    path("", include("donations.urls")),
 ]
 
 if settings.SERVE_MEDIA:
