@@ -7,3 +7,9 @@ class DonationsConfig(AppConfig):
 
     name = "donations"
     verbose_name = _("Dons")
+
+    def ready(self):
+        # Donations made before signing up join the account once its e-mail is verified.
+        from .signals import connect_signals
+
+        connect_signals()

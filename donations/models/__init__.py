@@ -17,4 +17,6 @@ from .ledger import (  # noqa: F401
     Refund,
     StripeEvent,
 )
+from .pages import DonationPage  # noqa: F401
 from .receipts import Receipt, ReceiptSequence  # noqa: F401
+from .settings import ReceiptSettings  # noqa: F401

@@ -77,6 +77,15 @@ class Donor(models.Model):
         help_text=_("L'équipe a vérifié le nom et le logo avant leur publication."),
     )
     newsletter = models.BooleanField(_("inscrit à la lettre d'information"), default=False)
+    yearly_receipt = models.BooleanField(
+        _("un seul reçu fiscal par an pour les dons mensuels"),
+        default=False,
+        help_text=_(
+            "Les paiements mensuels ne reçoivent pas chacun un reçu : un reçu récapitulatif "
+            "de l'année est établi en janvier. Les dons ponctuels gardent leur propre reçu. "
+            "Un changement vaut pour les paiements suivants."
+        ),
+    )
     stripe_customer_id = models.CharField(max_length=255, blank=True, db_index=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
@@ -133,6 +142,10 @@ class Donation(models.Model):
     The money itself is in its payments: a one-off donation has at most one successful
     payment, a monthly one a payment per invoice paid.
     """
+
+    # Ledger rows are not content: Wagtail's reference index ("usage" of pages and images)
+    # gains nothing from them, and updating it costs several queries on every webhook.
+    wagtail_reference_index_ignore = True
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     donor = models.ForeignKey(
@@ -231,6 +244,10 @@ class Payment(models.Model):
     whichever events (or sync_stripe) report it and in whatever order.
     """
 
+    # Ledger rows are not content: Wagtail's reference index ("usage" of pages and images)
+    # gains nothing from them, and updating it costs several queries on every webhook.
+    wagtail_reference_index_ignore = True
+
     donation = models.ForeignKey(
         Donation, verbose_name=_("don"), on_delete=models.PROTECT, related_name="payments"
     )
@@ -282,6 +299,10 @@ class Payment(models.Model):
 class Refund(models.Model):
     """Money given back on a payment (whole or part); its receipt is then cancelled."""
 
+    # Ledger rows are not content: Wagtail's reference index ("usage" of pages and images)
+    # gains nothing from them, and updating it costs several queries on every webhook.
+    wagtail_reference_index_ignore = True
+
     payment = models.ForeignKey(
         Payment, verbose_name=_("paiement"), on_delete=models.PROTECT, related_name="refunds"
     )
@@ -302,6 +323,10 @@ class Refund(models.Model):
 
 class Dispute(models.Model):
     """A chargeback opened by the payer's bank on a payment."""
+
+    # Ledger rows are not content: Wagtail's reference index ("usage" of pages and images)
+    # gains nothing from them, and updating it costs several queries on every webhook.
+    wagtail_reference_index_ignore = True
 
     payment = models.ForeignKey(
         Payment, verbose_name=_("paiement"), on_delete=models.PROTECT, related_name="disputes"

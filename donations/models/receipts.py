@@ -108,11 +108,19 @@ class Receipt(models.Model):
         verbose_name_plural = _("reçus fiscaux")
         ordering = ["-year", "-sequence"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "sequence"], name="receipt_unique_sequence"),
-            # One original receipt per payment; duplicates and summaries are apart.
+            # A duplicate reproduces its original's year and rank (numbered "…-D1").
+            models.UniqueConstraint(
+                fields=["year", "sequence"],
+                condition=models.Q(duplicate_of__isnull=True),
+                name="receipt_unique_sequence",
+            ),
+            # One valid original receipt per payment (a partial refund cancels it and a
+            # corrected one follows); duplicates and summaries are apart.
             models.UniqueConstraint(
                 fields=["payment"],
-                condition=models.Q(duplicate_of__isnull=True, is_summary=False),
+                condition=models.Q(
+                    duplicate_of__isnull=True, is_summary=False, cancelled_at__isnull=True
+                ),
                 name="one_original_receipt_per_payment",
             ),
         ]
