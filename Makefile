@@ -26,11 +26,11 @@ run: $(STAMP)
 	$(BIN)/python manage.py runmailer & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Browser tests flush the database after themselves (live server, committed data), so
-# they run in a session of their own, after the rest.
+# Tests that commit for real (browser tests behind a live server, concurrency tests) flush
+# the database after themselves, so they run in a session of their own, after the rest.
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser" $(PYTEST_ARGS)
-	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not transactional" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "browser or transactional" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
-"""Fixtures shared by every app's tests: a site tree and a CV factory."""
+"""Fixtures shared by every app's tests: a site tree, a CV factory, the donation page and
+receipt settings (and, as a plugin, the browser tests' set-up: tests/browser_support.py)."""
 
 import itertools
 
@@ -6,6 +7,23 @@ import pytest
 from django.core.cache import cache
 
 _counter = itertools.count(1)
+
+# The browser tests' fixtures (Playwright, Chromium, live server), for every test directory.
+pytest_plugins = ["tests.browser_support"]
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that commits for real (transaction=True) as `transactional`.
+
+    Such a test empties the database when it ends, taking the data migrations' rows (the
+    root page, groups, départements) with it; `make test` therefore runs them in a session
+    of their own, after the parallel one (serialized_rollback brings the rows back for
+    each of them).
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction"):
+            item.add_marker(pytest.mark.transactional)
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +52,22 @@ def home_page(db):
         old_root.delete()
     home.refresh_from_db()
     return home
+
+
+@pytest.fixture
+def donation_page(home_page):
+    """The donation page at /don/: three preset amounts, from 10 to 5 000 €, both frequencies."""
+    from donations.tests.helpers import create_donation_page
+
+    return create_donation_page(home_page)
+
+
+@pytest.fixture
+def receipt_settings(home_page):
+    """The association's details printed on the receipts, all filled in."""
+    from donations.tests.helpers import fill_receipt_settings
+
+    return fill_receipt_settings()
 
 
 @pytest.fixture

@@ -1,121 +1,15 @@
 """End-to-end journeys in a real browser: Playwright drives Debian's Chromium.
 
-The site runs on pytest-django's `live_server`, so the database is transactional:
-each test starts from the migrated data (groups, workflow, reference tables),
-restored by `serialized_rollback` after the previous test's flush.
+The set-up (browser, tabs, live server, marks) is in tests/browser_support.py.
 """
 
 import re
-from pathlib import Path
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-TIMEOUT_MS = 10_000
-EXTERNAL_URL = re.compile(r"^https?://(?!(localhost|127\.0\.0\.1)(:\d+)?/)")
+from tests.browser_support import BROWSER_MARKS
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(
-        "Chromium n'est pas installé : apt-get install -y chromium (.ci/run l'installe)",
-        allow_module_level=True,
-    )
-
-pytestmark = [
-    pytest.mark.browser,
-    # The live server answers from another thread, so the data must be committed. The
-    # flush after each test also empties the tables filled by data migrations (groups,
-    # workflow, régions, secteurs…): serialized_rollback puts them back before each test.
-    # `make test` runs these in a pytest session of their own: the final flush would
-    # leave the data-migration tables empty for any test that came after them.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    from django.db import connections
-
-    # Between two sync calls, Playwright leaves its event loop marked as running in this
-    # thread, and Django takes the ORM calls of the tests for async code:
-    # - its async-safety check would refuse them. The variable is set only while the
-    #   browser runs, not at import time: subprocesses started by other tests in the same
-    #   session inherit the environment, and `check --deploy` rejects it (async.E001).
-    # - it keeps database connections in a separate, "async" storage and opens new ones
-    #   there, which are not the test database connections holding the serialized data
-    #   restored before each test. Put the same connections there.
-    sync_connections = {alias: connections[alias] for alias in connections}
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        for alias, connection in sync_connections.items():
-            connections[alias] = connection
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def console_errors():
-    """Errors logged in the console of every page the test opens, and uncaught exceptions."""
-    return []
-
-
-@pytest.fixture
-def open_page(browser, console_errors):
-    """Open a tab in a fresh browser context: its own cookies, so its own session."""
-    contexts = []
-
-    def on_console(message):
-        if message.type == "error":
-            console_errors.append(f"{message.text} ({message.location.get('url')})")
-
-    def open_tab():
-        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        context.set_default_timeout(TIMEOUT_MS)
-        context.set_default_navigation_timeout(TIMEOUT_MS)
-        # Tests stay offline: anything outside the live server (the admin's Gravatar
-        # avatars) gets an empty answer instead of a DNS failure logged in the console.
-        context.route(EXTERNAL_URL, lambda route: route.fulfill(status=204, body=""))
-        tab = context.new_page()
-        tab.on("console", on_console)
-        tab.on("pageerror", lambda error: console_errors.append(f"uncaught: {error}"))
-        return tab
-
-    yield open_tab
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
-def page(open_page):
-    return open_page()
-
-
-@pytest.fixture
-def site_on_live_server(home_page, live_server):
-    """Point the default Wagtail Site at the live server.
-
-    Routing works without it (a default Site answers any host), but absolute URLs
-    (canonical link, og:url) would name conftest's "testserver".
-    """
-    from wagtail.models import Site
-
-    site = Site.objects.get(is_default_site=True)
-    site.hostname = "localhost"
-    site.port = int(live_server.url.rsplit(":", 1)[1])
-    site.save()  # save(), not update(): it clears Wagtail's cached site root paths
-    return live_server.url
+pytestmark = BROWSER_MARKS
 
 
 def test_visitor_goes_from_home_to_a_filtered_listing_and_a_cv(

@@ -1,0 +1,1 @@
+"""Cross-app tests (browser journeys); also `tests.browser_support`, their set-up."""
