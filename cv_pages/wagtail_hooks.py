@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import opportunity_admin, sharing_admin
 from .models import BusinessLine, Coach, Cohort, ContractType, Department, Region
 
 
@@ -64,3 +66,13 @@ class CVProgrammeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CVProgrammeViewSetGroup)
+
+
+# Sharing: the staff report of shares and the week's figures on the dashboard.
+hooks.register("register_admin_urls", sharing_admin.admin_urls)
+hooks.register("register_reports_menu_item", sharing_admin.report_menu_item)
+hooks.register("construct_homepage_panels", sharing_admin.add_dashboard_panel)
+
+
+# Job proposals: their own menu, outside the programme's reference data.
+register_snippet(opportunity_admin.OpportunityViewSet)

@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Accueil et pages éditoriales")
 
     def ready(self):
-        from . import caching, page_cache
+        from . import caching, page_cache, social
 
         caching.connect_signals()
         page_cache.connect_signals()
+        social.connect_signals()

@@ -158,6 +158,7 @@ class CountersBlock(blocks.StructBlock):
         choices=[
             ("published", _("CV publiés")),
             ("employed", _("candidats ayant retrouvé un emploi")),
+            ("shared", _("partages de CV")),
         ],
         default=["published", "employed"],
     )

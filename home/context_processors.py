@@ -1,18 +1,30 @@
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
-CV_INDEX_URL_CACHE_KEY = "home:cv_index_url:v1"
+
+def _first_live_page_url(model, default):
+    """URL of the first live page of `model`, cached until the next publication."""
+    from .page_cache import current_version
+
+    key = f"home:nav:{model._meta.label_lower}:{current_version()}"
+    url = cache.get(key)
+    if url is None:
+        page = model.objects.live().first()
+        url = page.url if page else default
+        cache.set(key, url, 60 * 60)
+    return url
 
 
 def _cv_index_url():
-    url = cache.get(CV_INDEX_URL_CACHE_KEY)
-    if url is None:
-        from cv_pages.models import CVIndexPage
+    from cv_pages.models import CVIndexPage
 
-        index_page = CVIndexPage.objects.live().first()
-        url = index_page.url if index_page else "/"
-        cache.set(CV_INDEX_URL_CACHE_KEY, url, 60 * 10)
-    return url
+    return _first_live_page_url(CVIndexPage, "/")
+
+
+def _donation_url():
+    from donations.models import DonationPage
+
+    return _first_live_page_url(DonationPage, "")
 
 
 def navigation(request):
@@ -21,5 +33,6 @@ def navigation(request):
 
     return {
         "cv_index_url": SimpleLazyObject(_cv_index_url),
+        "donation_url": SimpleLazyObject(_donation_url),
         "site_identity": SimpleLazyObject(lambda: site_identity_for_request(request)),
     }

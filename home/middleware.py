@@ -11,7 +11,14 @@ PUBLIC_CONTENT_SECURITY_POLICY = "; ".join(
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
-        "form-action 'self'",
+        # The share buttons work without JavaScript as forms that count the share and
+        # redirect to the network's share page; browsers check form-action on redirects.
+        "form-action 'self' https://www.linkedin.com https://www.facebook.com "
+        "https://m.facebook.com https://twitter.com https://x.com https://wa.me "
+        "https://api.whatsapp.com mailto: "
+        # The donation form and the donor space's monthly-giving button post, then
+        # redirect to Stripe's hosted Checkout and Billing Portal pages.
+        "https://checkout.stripe.com https://billing.stripe.com",
         "frame-ancestors 'self'",
     ]
 )

@@ -65,13 +65,59 @@ class SiteIdentity(BaseSiteSetting):
         help_text=_("Adresse générale de l'association (jamais celle d'un candidat)."),
     )
 
-    panels = [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("contact_email")]
+    default_social_image = models.ForeignKey(
+        "home.SiteImage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("image de partage par défaut"),
+        help_text=_(
+            "Affichée quand une page du site est partagée sur un réseau social et qu'elle "
+            "n'a pas d'image propre. Recadrée en 1200 × 630 pixels : gardez l'essentiel "
+            "au centre."
+        ),
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("tagline"),
+        FieldPanel("contact_email"),
+        FieldPanel("default_social_image"),
+    ]
 
     class Meta:
         verbose_name = _("identité du site")
 
 
-class HomePage(CachedViewRestrictionsMixin, Page):
+class SocialImageMixin(models.Model):
+    """The image social networks show when a page is shared (Open Graph, X cards).
+
+    Without one, the site's default share image (SiteIdentity) is used.
+    """
+
+    social_image = models.ForeignKey(
+        "home.SiteImage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("image de partage"),
+        help_text=_(
+            "Affichée quand la page est partagée sur un réseau social. Recadrée en "
+            "1200 × 630 pixels ; laissée vide, l'image de partage du site est utilisée."
+        ),
+    )
+
+    social_panels = [
+        MultiFieldPanel([FieldPanel("social_image")], heading=_("Partage sur les réseaux"))
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(SocialImageMixin, CachedViewRestrictionsMixin, Page):  # noqa: DJ008 (Page has it)
     """The site's front page: editors arrange its sections from the shared blocks."""
 
     intro = models.CharField(
@@ -94,11 +140,12 @@ class HomePage(CachedViewRestrictionsMixin, Page):
     promote_panels = [
         MultiFieldPanel([FieldPanel("intro")], heading=_("Description")),
         *Page.promote_panels,
+        *SocialImageMixin.social_panels,
     ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cv_pages.CVIndexPage"]
+    subpage_types = ["cv_pages.CVIndexPage", "donations.DonationPage"]
     max_count = 1
 
     class Meta:

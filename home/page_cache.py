@@ -16,7 +16,16 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "page-cache:version"
-EXEMPT_PREFIXES = ("/admin/", "/documents/", "/langue/", "/media/", "/static/")
+# Account and donor-space pages carry CSRF tokens and personal data: never shared.
+EXEMPT_PREFIXES = (
+    "/admin/",
+    "/documents/",
+    "/langue/",
+    "/media/",
+    "/static/",
+    "/compte/",
+    "/espace-donateur/",
+)
 CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain")
 
 

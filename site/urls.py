@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cv_pages.pdf import cv_pdf_view
 from home import views as home_views
 
 urlpatterns = [
@@ -28,6 +29,12 @@ if settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
+
+# Donor accounts (allauth), before the Wagtail catch-all.
+urlpatterns += [path("compte/", include("allauth.urls"))]
+
+# A CV's PDF, "/candidats/amina-b/cv.pdf": Wagtail's own pattern wants a final slash.
+urlpatterns += [re_path(r"^(?P<cv_path>(?:[\w\-]+/)+)cv\.pdf$", cv_pdf_view, name="cv_pdf")]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

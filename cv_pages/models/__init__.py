@@ -29,6 +29,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from home.caching import CachedViewRestrictionsMixin
+from home.models import SocialImageMixin
 
 from ..blocks import (
     ExperiencesBlock,
@@ -42,6 +43,7 @@ from ..blocks import (
 from ..forms import CVPageAdminForm
 from ..search import fold
 
+PDF_COMPONENT = "cv.pdf"
 CATCHPHRASE_MAX_LENGTH = 80
 STORY_MAX_LENGTH = 1500
 MAX_CAREER_PATHS = 2
@@ -308,7 +310,7 @@ class CVPageQuerySet(PageQuerySet):
 CVPageManager = PageManager.from_queryset(CVPageQuerySet)
 
 
-class CVIndexPage(CachedViewRestrictionsMixin, Page):
+class CVIndexPage(SocialImageMixin, CachedViewRestrictionsMixin, Page):
     """The public listing of CVs, with filters and search; its children are the CVs."""
 
     intro = models.TextField(
@@ -325,6 +327,7 @@ class CVIndexPage(CachedViewRestrictionsMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("empty_message")]
+    promote_panels = [*Page.promote_panels, *SocialImageMixin.social_panels]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cv_pages.CVPage"]
@@ -334,7 +337,9 @@ class CVIndexPage(CachedViewRestrictionsMixin, Page):
         verbose_name_plural = _("listes des CV")
 
     def route(self, request, path_components):
-        if len(path_components) != 1:
+        # "<cv>/cv.pdf" is the CV's PDF: same lookup, same answer when it is not public.
+        wants_pdf = len(path_components) == 2 and path_components[1] == PDF_COMPONENT
+        if len(path_components) != 1 and not wants_pdf:
             return super().route(request, path_components)
         # One query for the CV and its parts instead of Wagtail's child lookup + specific().
         candidate = (
@@ -350,7 +355,7 @@ class CVIndexPage(CachedViewRestrictionsMixin, Page):
             raise Http404
         candidate._cached_parent_obj = self
         if candidate.is_public:
-            return RouteResult(candidate)
+            return RouteResult(candidate, kwargs={"as_pdf": True} if wants_pdf else None)
         return RouteResult(self, kwargs={"unavailable_cv": candidate})
 
     def serve(self, request, *args, unavailable_cv=None, **kwargs):
@@ -520,6 +525,19 @@ class CVPage(CachedViewRestrictionsMixin, Page):
     share_count = models.PositiveIntegerField(
         _("nombre de partages"), default=0, editable=False, db_index=True
     )
+    # The preview card for social feeds, drawn on publication (cv_pages/share_image.py).
+    # A path under MEDIA_ROOT rather than a FileField: the page reads it without a query
+    # and nothing else (forms, revisions) should ever touch it.
+    share_image = models.CharField(
+        _("image de partage"), max_length=200, blank=True, default="", editable=False
+    )
+    share_image_fingerprint = models.CharField(
+        _("empreinte de l'image de partage"),
+        max_length=64,
+        blank=True,
+        default="",
+        editable=False,
+    )
 
     objects = CVPageManager()
 
@@ -597,6 +615,22 @@ class CVPage(CachedViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = _("CV")
         verbose_name_plural = _("CV")
+
+    og_type = "profile"  # Open Graph type of the page's preview card
+
+    # Kept from the database when a revision is restored: the card fields describe files
+    # made from the published page, and share_count is a live counter that publishing an
+    # older revision must not wind back.
+    REVISION_INDEPENDENT_FIELDS = ("share_image", "share_image_fingerprint", "share_count")
+    # A copy draws its own card and starts its own count; it must not share (and delete)
+    # this one's card.
+    exclude_fields_in_copy = [*REVISION_INDEPENDENT_FIELDS]
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        for field_name in self.REVISION_INDEPENDENT_FIELDS:
+            setattr(page, field_name, getattr(self, field_name))
+        return page
 
     # -- public identity ----------------------------------------------------
 
@@ -725,6 +759,32 @@ class CVPage(CachedViewRestrictionsMixin, Page):
         context["index_page"] = self.get_parent()
         return context
 
+    def serve(self, request, *args, as_pdf=False, **kwargs):
+        if as_pdf:
+            from ..pdf import serve_cv_pdf
+
+            return serve_cv_pdf(request, self)
+        return super().serve(request, *args, **kwargs)
+
+    # -- previews -----------------------------------------------------------
+
+    @property
+    def social_title(self):
+        """The title of the preview card in social feeds."""
+        if self.career_sentence and not self.is_currently_employed:
+            return _("%(name)s cherche un emploi %(career)s") % {
+                "name": self.public_name,
+                "career": self.career_sentence,
+            }
+        return self.public_name
+
+    @property
+    def share_image_alt(self):
+        return _("%(name)s : « %(catchphrase)s »") % {
+            "name": self.public_name,
+            "catchphrase": self.catchphrase,
+        }
+
 
 def stream_text(stream):
     """The plain text of a StreamField value, for indexing."""
@@ -769,3 +829,7 @@ def _flatten_messages(error):
             yield from _flatten_messages(child)
     else:
         yield str(error)
+
+
+from .opportunities import *  # noqa: E402, F403
+from .sharing import *  # noqa: E402, F403

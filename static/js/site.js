@@ -23,6 +23,7 @@
           newCards.forEach(function (card) {
             var imported = document.importNode(card, true);
             grid.appendChild(imported);
+            enhanceSharing(imported);
             if (!firstNew) firstNew = imported;
           });
           var newNav = doc.querySelector(".pagination");
@@ -45,7 +46,105 @@
     });
   }
 
+  // A rejected form: move focus to its error summary, for browsers ignoring autofocus there.
+  function focusErrorSummary(root) {
+    var summary = root.querySelector("[data-focus-on-load]");
+    if (summary && document.activeElement !== summary) summary.focus();
+  }
+
+  // Share buttons: open the network at once, count the share in the background
+  // (fire-and-forget), then thank the visitor in the page's live region.
+  function postCount(url, fields) {
+    var body = new URLSearchParams(fields);
+    try {
+      if (window.fetch) {
+        fetch(url, { method: "POST", body: body, keepalive: true, credentials: "same-origin" })
+          .catch(function () {});
+        return;
+      }
+    } catch (error) { /* fall through to sendBeacon */ }
+    if (navigator.sendBeacon) navigator.sendBeacon(url, body);
+  }
+
+  function enhanceSharing(root) {
+    if (!window.URLSearchParams) return;
+    root.querySelectorAll("[data-share]").forEach(function (box) {
+      var endpoint = box.getAttribute("data-share-endpoint");
+      var cv = box.getAttribute("data-cv");
+      var status = box.querySelector("[data-share-status]");
+
+      function say(templateSelector) {
+        var template = box.querySelector(templateSelector);
+        if (!status || !template) return;
+        status.textContent = "";
+        status.appendChild(document.importNode(template.content, true));
+      }
+      function counted(channel) {
+        postCount(endpoint, { cv: cv, channel: channel });
+      }
+
+      box.querySelectorAll("[data-share-form]").forEach(function (form) {
+        form.addEventListener("submit", function (event) {
+          event.preventDefault();
+          var url = form.getAttribute("data-share-url");
+          var channel = form.getAttribute("data-channel");
+          if (channel === "email") {
+            window.location.href = url;
+          } else {
+            window.open(url, "_blank", "noopener,noreferrer");
+          }
+          counted(channel);
+          say("[data-share-thanks]");
+        });
+      });
+
+      var copyButton = box.querySelector("[data-share-copy]");
+      if (copyButton && navigator.clipboard && window.isSecureContext) {
+        copyButton.closest("li").hidden = false;
+        copyButton.addEventListener("click", function () {
+          navigator.clipboard.writeText(copyButton.getAttribute("data-share-url")).then(function () {
+            counted("copy");
+            say("[data-share-copied]");
+          });
+        });
+      }
+
+      var nativeButton = box.querySelector("[data-share-native]");
+      if (nativeButton && navigator.share) {
+        nativeButton.closest("li").hidden = false;
+        nativeButton.addEventListener("click", function () {
+          navigator.share({
+            title: nativeButton.getAttribute("data-share-title"),
+            text: nativeButton.getAttribute("data-share-text"),
+            url: nativeButton.getAttribute("data-share-url")
+          }).then(function () {
+            counted("native");
+            say("[data-share-thanks]");
+          }).catch(function () { /* cancelled: nothing shared, nothing counted */ });
+        });
+      }
+
+      // A CV page counts its own view (the page cache serves it without running code).
+      var viewEndpoint = box.getAttribute("data-view-endpoint");
+      if (viewEndpoint) postCount(viewEndpoint, { cv: cv });
+    });
+  }
+
+  // "Imprimer": shown only when JavaScript can open the print dialog.
+  function enhancePrint(root) {
+    if (typeof window.print !== "function") return;
+    root.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    enhancePrint(document);
     enhanceLoadMore(document);
+    enhanceSharing(document);
+    focusErrorSummary(document);
   });
 })();

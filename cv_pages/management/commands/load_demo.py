@@ -1,7 +1,8 @@
 """`manage.py load_demo`: a complete demo site in one command, safe to run again.
 
 Creates the demo logins, coaches, a promotion, the home page (as the site root), the CV
-listing at /candidats/ and thirty hand-written candidates with illustrated portraits.
+listing at /candidats/, thirty hand-written candidates with illustrated portraits
+and the donation page at /don/.
 `--cvs 1000` adds generated candidates, combined from the hand-written ones, for load
 tests. A second run only checks the logins and prints them.
 """
@@ -42,6 +43,7 @@ from cv_pages.models import (
 )
 from cv_pages.portraits import generate_portrait
 from cv_pages.stats import invalidate_counters
+from donations.demo import ensure_donation_page
 from home.models import HomePage
 
 DEFAULT_PASSWORD = "linkedout-demo"  # noqa: S105 - a documented demo password
@@ -100,6 +102,7 @@ class Command(BaseCommand):
                     f"{existing + created} en tout ({time.monotonic() - started:.1f} s)."
                 )
             )
+        ensure_donation_page(HomePage.objects.first())
         self.print_logins(password, kept_passwords)
 
     def print_logins(self, password, kept_passwords):
