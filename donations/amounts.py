@@ -116,13 +116,25 @@ def amount_in_words(cents):
     return " et ".join(words)
 
 
+THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:[,.]\d{3})+$")
+
+
 def parse_euros(raw):
-    """Read an amount typed by a person: "50", "12,5", "1 500", "12.50 €" → cents.
+    """Read an amount typed by a person: "50", "12,5", "1 500", "1,500", "12.50 €" → cents.
 
     Returns None when it is not a number with at most two decimals.
     """
     text = str(raw).strip().replace("€", "").replace("\u00a0", "").replace("\u202f", "")
-    text = text.replace(" ", "").replace(",", ".")
+    text = text.replace(" ", "")
+    if THOUSANDS.match(text):
+        # "1,500" (English) or "1.500" (German): groups of three digits are thousands,
+        # never a third decimal of a euro.
+        text = text.replace(",", "").replace(".", "")
+    else:
+        # The last separator is the decimal one ("12,5", "1.500,50", "1,500.50").
+        last = max(text.rfind(","), text.rfind("."))
+        if last != -1:
+            text = text[:last].replace(",", "").replace(".", "") + "." + text[last + 1 :]
     if not NUMBER.match(text):
         return None
     try:

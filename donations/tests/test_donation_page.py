@@ -325,7 +325,7 @@ def test_gateway_error_keeps_everything_typed(client, donation_page, monkeypatch
         ("0", "Le montant doit être supérieur à zéro."),
         ("-20", "Le montant doit être supérieur à zéro."),
         ("abc", "« abc » n&#x27;est pas un montant : saisissez un nombre en euros"),
-        ("12,345", "n&#x27;est pas un montant"),
+        ("12,3456", "n&#x27;est pas un montant"),
         ("5", "Le don minimum en ligne est de 10\xa0€."),
         ("5000,01", "Le don maximum en ligne est de 5\xa0000\xa0€."),
     ],

@@ -17,7 +17,7 @@ from django.utils import timezone
 from mailer.engine import send_all
 
 from donations import receipts
-from donations.amounts import amount_in_words, format_cents, framed
+from donations.amounts import amount_in_words, format_cents, framed, parse_euros
 from donations.models import (
     Donation,
     Donor,
@@ -633,3 +633,22 @@ def test_a_partial_refund_replaces_the_receipt_by_a_corrected_one(receipt_settin
         fulfilment.record_refund(payment, rest)
     assert not Receipt.objects.filter(payment=payment, cancelled_at__isnull=True).exists()
     assert Receipt.objects.filter(payment=payment).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "cents"),
+    [
+        ("50", 5000),
+        ("12,5", 1250),
+        ("12.50 €", 1250),
+        ("1 500", 150000),
+        ("1,500", 150000),  # an English visitor's thousands, not 1,50 €
+        ("1.500", 150000),
+        ("1.500,50", 150050),
+        ("1,500.50", 150050),
+        ("0,125", None),
+        ("abc", None),
+    ],
+)
+def test_typed_amounts_are_read_as_people_mean_them(typed, cents):
+    assert parse_euros(typed) == cents

@@ -2,8 +2,18 @@
 (function () {
   "use strict";
 
+  // Reads amounts as donations/amounts.py parse_euros does: groups of three digits are
+  // thousands ("1,500", "1.500"); otherwise the last separator is the decimal one.
   function parseEuros(text) {
-    var clean = String(text || "").replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+    var clean = String(text || "").replace(/[\s\u00a0\u202f€]/g, "");
+    if (/^[1-9]\d{0,2}([,.]\d{3})+$/.test(clean)) {
+      clean = clean.replace(/[,.]/g, "");
+    } else {
+      var last = Math.max(clean.lastIndexOf(","), clean.lastIndexOf("."));
+      if (last !== -1) {
+        clean = clean.slice(0, last).replace(/[,.]/g, "") + "." + clean.slice(last + 1);
+      }
+    }
     if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
     return Math.round(parseFloat(clean) * 100);
   }
