@@ -30,9 +30,12 @@ def _donation_url():
 def navigation(request):
     """Links and identity every page needs, looked up once and cached."""
     from .caching import site_identity_for_request
+    from .page_cache import current_version
 
     return {
         "cv_index_url": SimpleLazyObject(_cv_index_url),
         "donation_url": SimpleLazyObject(_donation_url),
+        # Part of fragment cache keys: any publication or settings change renews them.
+        "page_cache_version": SimpleLazyObject(current_version),
         "site_identity": SimpleLazyObject(lambda: site_identity_for_request(request)),
     }
