@@ -1,4 +1,4 @@
-"""Content blocks shared by the home page and, later, campaign and content pages.
+"""Content blocks shared by the home page, campaign pages and content pages.
 
 Each block renders with its own template under templates/home/blocks/.
 """
@@ -6,6 +6,10 @@ Each block renders with its own template under templates/home/blocks/.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+
+from partners.blocks import PartnerStripBlock, SupportersWallBlock, TestimonyBlock
+
+from .video import VIDEO_HOSTS, parse_video_url
 
 
 class LinkBlock(blocks.StructBlock):
@@ -193,8 +197,144 @@ class QuoteBlock(blocks.StructBlock):
         template = "home/blocks/quote.html"
 
 
-class HomeStreamBlock(blocks.StreamBlock):
-    """Every section an editor can place on the home page (and, later, campaign pages)."""
+class VideoEmbedBlock(blocks.StructBlock):
+    """A video that loads nothing from its host until the visitor clicks play.
+
+    Until then the page shows a poster and a play button served by the site; without
+    JavaScript the button is a plain link to the video.
+    """
+
+    url = blocks.URLBlock(
+        label=_("adresse de la vidéo"),
+        help_text=_(
+            "Adresse d'une vidéo YouTube, Vimeo ou Dailymotion, copiée depuis le navigateur."
+        ),
+    )
+    title = blocks.CharBlock(
+        label=_("titre de la vidéo"),
+        max_length=120,
+        help_text=_("Lu par les lecteurs d'écran et affiché sous l'aperçu."),
+    )
+    poster = ImageBlock(
+        label=_("image d'aperçu"),
+        required=False,
+        help_text=_("Affichée avant le clic ; sans image, un fond uni aux couleurs du site."),
+    )
+    transcript = blocks.TextBlock(
+        label=_("transcription ou résumé"),
+        required=False,
+        max_length=4000,
+        help_text=_("Pour les personnes sourdes ou qui ne peuvent pas lancer la vidéo."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("vidéo")
+        template = "home/blocks/video_embed.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("url") and parse_video_url(value["url"]) is None:
+            hosts = ", ".join(VIDEO_HOSTS)
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": _("Adresse non reconnue : utilisez une vidéo de %(hosts)s.")
+                    % {"hosts": hosts}
+                }
+            )
+        return value
+
+
+class FAQItemBlock(blocks.StructBlock):
+    """One question and its answer."""
+
+    question = blocks.CharBlock(label=_("question"), max_length=200)
+    answer = blocks.RichTextBlock(
+        label=_("réponse"), features=["bold", "italic", "link", "ol", "ul"]
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("question")
+
+
+class FAQBlock(blocks.StructBlock):
+    """Questions and answers, each folded until the visitor opens it."""
+
+    heading = blocks.CharBlock(label=_("titre"), required=False, max_length=120)
+    items = blocks.ListBlock(FAQItemBlock(), label=_("questions"), min_num=1)
+
+    class Meta:
+        icon = "help"
+        label = _("questions fréquentes")
+        template = "home/blocks/faq.html"
+
+
+class CampaignFiguresBlock(blocks.StructBlock):
+    """This campaign's live progress toward its goals: shares, hires, money raised."""
+
+    heading = blocks.CharBlock(
+        label=_("titre"), required=False, max_length=120, default=_("Où en est la campagne ?")
+    )
+    figures = blocks.MultipleChoiceBlock(
+        label=_("chiffres affichés"),
+        choices=[
+            ("shares", _("partages des CV de la promotion")),
+            ("hires", _("candidats de la promotion ayant retrouvé un emploi")),
+            ("money", _("dons reçus pour la campagne")),
+        ],
+        default=["shares", "hires", "money"],
+        help_text=_("Une barre de progression s'affiche pour chaque chiffre qui a un objectif."),
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("chiffres de la campagne en direct")
+        template = "home/blocks/campaign_figures.html"
+
+
+class FeaturedCVsBlock(blocks.StructBlock):
+    """CVs of the campaign's cohort, chosen automatically, or picked by hand."""
+
+    heading = blocks.CharBlock(
+        label=_("titre"), max_length=120, default=_("Les candidats de la promotion")
+    )
+    mode = blocks.ChoiceBlock(
+        label=_("sélection"),
+        choices=[
+            ("cohort", _("automatique : les candidats de la promotion de la campagne")),
+            ("picked", _("choisis à la main")),
+        ],
+        default="cohort",
+    )
+    count = blocks.IntegerBlock(
+        label=_("nombre de CV"),
+        min_value=1,
+        max_value=24,
+        default=6,
+        help_text=_("Pour la sélection automatique : ceux qui cherchent encore passent d'abord."),
+    )
+    cvs = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="cv_pages.CVPage"),
+        label=_("CV choisis"),
+        required=False,
+        max_num=24,
+        help_text=_(
+            "Pour « choisis à la main » : les CV masqués ou dépubliés ne s'affichent jamais."
+        ),
+    )
+    show_all_link = blocks.BooleanBlock(
+        label=_("lien vers tous les CV"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("CV de la campagne")
+        template = "home/blocks/featured_cvs.html"
+
+
+class ContentStreamBlock(blocks.StreamBlock):
+    """Every section an editor can place on the home page and on content pages."""
 
     hero = HeroBlock()
     text = TextSectionBlock()
@@ -203,3 +343,46 @@ class HomeStreamBlock(blocks.StreamBlock):
     cv_selection = CVSelectionBlock()
     counters = CountersBlock()
     quote = QuoteBlock()
+    video = VideoEmbedBlock()
+    faq = FAQBlock()
+    partner_strip = PartnerStripBlock()
+    testimony = TestimonyBlock()
+    supporters_wall = SupportersWallBlock()
+
+
+class CampaignStreamBlock(ContentStreamBlock):
+    """The sections of a campaign page: the shared ones, plus its figures and its CVs."""
+
+    campaign_figures = CampaignFiguresBlock()
+    featured_cvs = FeaturedCVsBlock()
+
+
+class MenuLinkBlock(blocks.StructBlock):
+    """A menu entry: a page of the site or an external address, with its label."""
+
+    label = blocks.CharBlock(label=_("libellé"), max_length=40)
+    page = blocks.PageChooserBlock(label=_("page du site"), required=False)
+    url = blocks.URLBlock(label=_("ou adresse externe"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("lien")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": _("Choisissez une page ou indiquez une adresse.")}
+            )
+        return value
+
+
+class FooterColumnBlock(blocks.StructBlock):
+    """A column of the footer: a heading and its links."""
+
+    heading = blocks.CharBlock(label=_("titre de la colonne"), max_length=60)
+    links = blocks.ListBlock(MenuLinkBlock(), label=_("liens"), min_num=1, max_num=8)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("colonne")

@@ -10,8 +10,8 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import HomeStreamBlock
-from .caching import CachedViewRestrictionsMixin
+from ..blocks import ContentStreamBlock
+from ..caching import CachedViewRestrictionsMixin
 
 
 class SiteImage(AbstractImage):
@@ -79,12 +79,59 @@ class SiteIdentity(BaseSiteSetting):
         ),
     )
 
+    default_share_text = models.CharField(
+        _("texte de partage par défaut"),
+        max_length=200,
+        blank=True,
+        default="Je soutiens LinkedOut : partagez un CV, changez une vie. #LinkedOut",
+        help_text=_(
+            "Proposé quand un visiteur partage une page qui n'est pas un CV (campagne, "
+            "actualité…). Le texte de partage des CV se règle dans « Partage des CV »."
+        ),
+    )
+    linkedin_url = models.URLField(_("page LinkedIn"), blank=True)
+    facebook_url = models.URLField(_("page Facebook"), blank=True)
+    instagram_url = models.URLField(_("compte Instagram"), blank=True)
+    x_url = models.URLField(_("compte X"), blank=True)
+    youtube_url = models.URLField(_("chaîne YouTube"), blank=True)
+
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("tagline"),
         FieldPanel("contact_email"),
         FieldPanel("default_social_image"),
+        FieldPanel("default_share_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("x_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Réseaux sociais de l'association"),
+            help_text=_(
+                "Liens affichés dans le pied de page ; laissez vide ceux que vous n'utilisez pas."
+            ),
+        ),
     ]
+
+    SOCIAL_NETWORKS = (
+        ("linkedin_url", "LinkedIn"),
+        ("facebook_url", "Facebook"),
+        ("instagram_url", "Instagram"),
+        ("x_url", "X"),
+        ("youtube_url", "YouTube"),
+    )
+
+    @property
+    def social_links(self):
+        """(network name, address) for each network the association filled in."""
+        return [
+            (name, getattr(self, field))
+            for field, name in self.SOCIAL_NETWORKS
+            if getattr(self, field)
+        ]
 
     class Meta:
         verbose_name = _("identité du site")
@@ -127,14 +174,28 @@ class HomePage(SocialImageMixin, CachedViewRestrictionsMixin, Page):  # noqa: DJ
         help_text=_("Une ou deux phrases ; reprises comme description de la page."),
     )
     body = StreamField(
-        HomeStreamBlock(),
+        ContentStreamBlock(),
         blank=True,
         verbose_name=_("contenu"),
         help_text=_("Ajoutez et ordonnez les sections de la page d'accueil."),
     )
 
+    featured_campaign = models.ForeignKey(
+        "home.CampaignPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("campagne à la une"),
+        help_text=_(
+            "Facultatif : mise en avant en haut de la page d'accueil, avec ses chiffres en "
+            "direct. Une campagne dépubliée disparaît d'elle-même."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
+        FieldPanel("featured_campaign"),
         FieldPanel("body"),
     ]
     promote_panels = [
@@ -145,7 +206,13 @@ class HomePage(SocialImageMixin, CachedViewRestrictionsMixin, Page):  # noqa: DJ
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cv_pages.CVIndexPage", "donations.DonationPage"]
+    subpage_types = [
+        "cv_pages.CVIndexPage",
+        "donations.DonationPage",
+        "home.CampaignIndexPage",
+        "home.StandardPage",
+        "partners.PartnerIndexPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -153,3 +220,22 @@ class HomePage(SocialImageMixin, CachedViewRestrictionsMixin, Page):  # noqa: DJ
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+
+# Below the shared classes they build on.
+from .campaigns import CampaignIndexPage, CampaignNewsPage, CampaignPage  # noqa: E402
+from .content import StandardPage  # noqa: E402
+from .navigation import NavigationSettings  # noqa: E402
+
+__all__ = [
+    "CampaignIndexPage",
+    "CampaignNewsPage",
+    "CampaignPage",
+    "HomePage",
+    "NavigationSettings",
+    "SiteIdentity",
+    "SiteImage",
+    "SiteRendition",
+    "SocialImageMixin",
+    "StandardPage",
+]
