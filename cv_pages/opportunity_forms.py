@@ -26,6 +26,25 @@ def required(message):
     return {"required": message}
 
 
+def clean_phone_number(phone):
+    """A French or international number, as typed (separators allowed), or "" if empty.
+
+    Shared by the public forms that ask for a phone number (partners' enquiries too).
+    """
+    phone = phone.strip()
+    if not phone:
+        return ""
+    compact = PHONE_SEPARATORS.sub("", phone)
+    if not (FRENCH_PHONE.match(compact) or INTERNATIONAL_PHONE.match(compact)):
+        raise forms.ValidationError(
+            _(
+                "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78 "
+                "ou +33 6 12 34 56 78."
+            )
+        )
+    return phone
+
+
 class OpportunityForm(forms.ModelForm):
     """What a recruiter tells us about a job, checked with clear French messages."""
 
@@ -182,18 +201,7 @@ class OpportunityForm(forms.ModelForm):
         return bool(self.data.get(HONEYPOT_FIELD))
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if not phone:
-            return ""
-        compact = PHONE_SEPARATORS.sub("", phone)
-        if not (FRENCH_PHONE.match(compact) or INTERNATIONAL_PHONE.match(compact)):
-            raise forms.ValidationError(
-                _(
-                    "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78 "
-                    "ou +33 6 12 34 56 78."
-                )
-            )
-        return phone
+        return clean_phone_number(self.cleaned_data["phone"])
 
     def clean_start_date(self):
         start = self.cleaned_data["start_date"]

@@ -9,7 +9,8 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siren as siren_module
 from stdnum.fr import siret as siret_module
 from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
+
+from home.image_forms import SanitisedImageField
 
 from .models import DonationFrequency, Donor
 
@@ -141,7 +142,8 @@ class DonorDetailsForm(forms.ModelForm):
 class WallSettingsForm(forms.ModelForm):
     """How the donor appears on the supporters wall; staff approve each change."""
 
-    logo_file = WagtailImageField(
+    # An SVG is sanitised (home/svg.py), and an unreadable one gets a French message.
+    logo_file = SanitisedImageField(
         label=_("Logo"),
         required=False,
         help_text=_("Image PNG, JPEG, WebP ou AVIF, 10 Mo au plus."),

@@ -8,7 +8,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import caching, page_cache, social
+        from .campaigns import connect_signals as connect_campaign_signals
 
         caching.connect_signals()
         page_cache.connect_signals()
         social.connect_signals()
+        connect_campaign_signals()

@@ -3,6 +3,7 @@
 Each block renders with its own template under templates/home/blocks/.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -36,7 +37,9 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": _("Choisissez une page ou indiquez une adresse.")}
+                block_errors={
+                    "page": ValidationError(_("Choisissez une page ou indiquez une adresse."))
+                }
             )
         return value
 
@@ -232,14 +235,32 @@ class VideoEmbedBlock(blocks.StructBlock):
         label = _("vidéo")
         template = "home/blocks/video_embed.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        parsed = parse_video_url(value["url"]) if value.get("url") else None
+        if parsed is None:
+            # Saved before validation existed, or edited in the database: show nothing.
+            context["video"] = None
+        else:
+            provider, embed_url, watch_url = parsed
+            context["video"] = {
+                "provider": provider,
+                "host": {name.lower(): name for name in VIDEO_HOSTS}[provider],
+                "embed_url": embed_url,
+                "watch_url": watch_url,
+            }
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         if value.get("url") and parse_video_url(value["url"]) is None:
             hosts = ", ".join(VIDEO_HOSTS)
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "url": _("Adresse non reconnue : utilisez une vidéo de %(hosts)s.")
-                    % {"hosts": hosts}
+                    "url": ValidationError(
+                        _("Adresse non reconnue : utilisez une vidéo de %(hosts)s.")
+                        % {"hosts": hosts}
+                    )
                 }
             )
         return value
@@ -292,6 +313,15 @@ class CampaignFiguresBlock(blocks.StructBlock):
         label = _("chiffres de la campagne en direct")
         template = "home/blocks/campaign_figures.html"
 
+    def get_context(self, value, parent_context=None):
+        from .campaigns import campaign_figures_context
+
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        context.update(campaign_figures_context(page, value["figures"]))
+        context["heading"] = value["heading"]
+        return context
+
 
 class FeaturedCVsBlock(blocks.StructBlock):
     """CVs of the campaign's cohort, chosen automatically, or picked by hand."""
@@ -331,6 +361,25 @@ class FeaturedCVsBlock(blocks.StructBlock):
         icon = "user"
         label = _("CV de la campagne")
         template = "home/blocks/featured_cvs.html"
+
+    def get_context(self, value, parent_context=None):
+        from cv_pages.models import CVPage
+
+        from .campaigns import cohort_cards
+
+        context = super().get_context(value, parent_context=parent_context)
+        if value["mode"] == "picked":
+            # for_cards() holds public CVs only: hidden or unpublished ones drop out.
+            picked_ids = [page.id for page in value["cvs"] if page]
+            cards = CVPage.objects.for_cards().filter(id__in=picked_ids)
+            order = {page_id: position for position, page_id in enumerate(picked_ids)}
+            cards = sorted(cards, key=lambda cv: order[cv.id])
+        else:
+            page = (parent_context or {}).get("page")
+            cohort_id = getattr(page, "cohort_id", None)
+            cards = cohort_cards(cohort_id, value["count"]) if cohort_id else []
+        context["cards"] = cards
+        return context
 
 
 class ContentStreamBlock(blocks.StreamBlock):
@@ -372,7 +421,9 @@ class MenuLinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": _("Choisissez une page ou indiquez une adresse.")}
+                block_errors={
+                    "page": ValidationError(_("Choisissez une page ou indiquez une adresse."))
+                }
             )
         return value
 

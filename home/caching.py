@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction, Site
 
 ANY_VIEW_RESTRICTION_KEY = "home:any-view-restriction:v1"
 SITE_IDENTITY_KEY = "home:site-identity:v1:{site_id}"
+NAVIGATION_SETTINGS_KEY = "home:navigation-settings:v1:{site_id}"
 
 
 def any_view_restriction():
@@ -51,10 +52,38 @@ def forget_site_identity(instance, **kwargs):
     cache.delete(SITE_IDENTITY_KEY.format(site_id=instance.site_id))
 
 
+def navigation_settings_for_site(site):
+    """The site's menus and footer settings (home.NavigationSettings), from the cache.
+
+    A site whose editors never saved them gets an unsaved, empty instance: for_site()
+    would create the row, and that save would empty the whole page cache mid-request.
+    """
+    from .models import NavigationSettings
+
+    key = NAVIGATION_SETTINGS_KEY.format(site_id=site.pk)
+    settings = cache.get(key)
+    if settings is None:
+        settings = NavigationSettings.objects.filter(site_id=site.pk).first()
+        if settings is None:
+            settings = NavigationSettings(site_id=site.pk)
+        cache.set(key, settings, 60 * 60)
+    return settings
+
+
+def forget_navigation_settings(instance, **kwargs):
+    cache.delete(NAVIGATION_SETTINGS_KEY.format(site_id=instance.site_id))
+
+
 def connect_signals():
-    from .models import SiteIdentity
+    from .models import NavigationSettings, SiteIdentity
 
     post_save.connect(forget_view_restrictions, sender=PageViewRestriction, dispatch_uid="pvr-s")
     post_delete.connect(forget_view_restrictions, sender=PageViewRestriction, dispatch_uid="pvr-d")
     post_save.connect(forget_site_identity, sender=SiteIdentity, dispatch_uid="identity-s")
     post_delete.connect(forget_site_identity, sender=SiteIdentity, dispatch_uid="identity-d")
+    post_save.connect(
+        forget_navigation_settings, sender=NavigationSettings, dispatch_uid="navigation-s"
+    )
+    post_delete.connect(
+        forget_navigation_settings, sender=NavigationSettings, dispatch_uid="navigation-d"
+    )

@@ -20,6 +20,10 @@ PUBLIC_CONTENT_SECURITY_POLICY = "; ".join(
         # redirect to Stripe's hosted Checkout and Billing Portal pages.
         "https://checkout.stripe.com https://billing.stripe.com",
         "frame-ancestors 'self'",
+        # Video blocks load their host's player only after a click (see site.js), from
+        # these privacy-friendly embed domains.
+        "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com "
+        "https://geo.dailymotion.com",
     ]
 )
 

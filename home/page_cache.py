@@ -26,7 +26,13 @@ EXEMPT_PREFIXES = (
     "/compte/",
     "/espace-donateur/",
 )
-CACHEABLE_TYPES = ("text/html", "application/xml", "text/plain")
+CACHEABLE_TYPES = (
+    "text/html",
+    "application/xml",
+    "text/plain",
+    "application/rss+xml",
+    "application/atom+xml",
+)
 
 
 def current_version():
@@ -125,7 +131,7 @@ def connect_signals():
 
     from cv_pages.models import BusinessLine, Coach, Cohort, ContractType, Department, Region
 
-    from .models import SiteIdentity
+    from .models import NavigationSettings, SiteIdentity
 
     page_published.connect(bump_version, dispatch_uid="page-cache-published")
     page_unpublished.connect(bump_version, dispatch_uid="page-cache-unpublished")
@@ -140,6 +146,7 @@ def connect_signals():
     for model in (
         Site,
         SiteIdentity,
+        NavigationSettings,
         BusinessLine,
         Coach,
         Cohort,

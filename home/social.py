@@ -32,16 +32,20 @@ def social_image_info(image_id):
         image = SiteImage.objects.filter(pk=image_id).first()
         if image is None:
             return None
-        rendition = image.get_rendition(SOCIAL_RENDITION)
-        info = {
-            "url": rendition.url,
-            "width": rendition.width,
-            "height": rendition.height,
-            "type": "image/jpeg",
-            "alt": image.default_alt_text,
-        }
+        if image.is_svg():
+            # Social networks show no SVG: the next image in line is used instead.
+            info = {}
+        else:
+            rendition = image.get_rendition(SOCIAL_RENDITION)
+            info = {
+                "url": rendition.url,
+                "width": rendition.width,
+                "height": rendition.height,
+                "type": "image/jpeg",
+                "alt": image.default_alt_text,
+            }
         cache.set(key, info, CACHE_SECONDS)
-    return info
+    return info or None
 
 
 def forget_social_image(instance, **kwargs):

@@ -6,17 +6,35 @@ from django.http import (
     HttpResponseServerError,
 )
 from django.template import loader
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+# Nothing for search engines there: the admin, accounts and the donor space, the
+# language switch, and the endpoints that count, receive or send forms (POST).
+ROBOTS_DISALLOWED = (
+    "/admin/",
+    "/compte/",
+    "/espace-donateur/",
+    "/langue/",
+    "/partages/",
+    "/vues/",
+    "/opportunites/",
+    "/partenaires/devenir-partenaire/",
+    "/stripe/",
+    "/don/merci/",
+)
+
 
 @require_GET
 @cache_control(max_age=60 * 60 * 24, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /langue/", f"Sitemap: {sitemap_url}"]
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOWED]
+    lines += ["", f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -7,3 +7,8 @@ class PartnersConfig(AppConfig):
 
     name = "partners"
     verbose_name = _("Partenaires")
+
+    def ready(self):
+        from .signals import connect_signals
+
+        connect_signals()

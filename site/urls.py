@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cv_pages.pdf import cv_pdf_view
 from home import views as home_views
+from home.feeds import CampaignNewsAtomFeed, CampaignNewsRssFeed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,8 +15,12 @@ urlpatterns = [
     path("langue/", home_views.switch_language, name="switch_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("actualites/rss.xml", CampaignNewsRssFeed(), name="news_feed_rss"),
+    path("actualites/atom.xml", CampaignNewsAtomFeed(), name="news_feed_atom"),
     path("", include("cv_pages.urls")),
     path("", include("donations.urls")),
+    # Only the enquiry form and its thanks: "/partenaires/" itself is a Wagtail page.
+    path("partenaires/", include("partners.urls")),
 ]
 
 if settings.SERVE_MEDIA:

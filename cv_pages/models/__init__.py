@@ -672,7 +672,11 @@ class CVPage(CachedViewRestrictionsMixin, Page):
 
     @property
     def visible_photo(self):
-        return self.photo if self.photo_consent else None
+        # An SVG is a logo or a drawing, never a portrait; the PDF and the share card
+        # could not draw it either.
+        if not self.photo_consent or self.photo is None or self.photo.is_svg():
+            return None
+        return self.photo
 
     # -- what the CV says ---------------------------------------------------
 

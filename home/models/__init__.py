@@ -1,6 +1,7 @@
 import os
 import uuid
 
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -12,6 +13,7 @@ from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
 from ..caching import CachedViewRestrictionsMixin
+from ..svg import looks_like_svg_name, sanitise_svg
 
 
 class SiteImage(AbstractImage):
@@ -27,6 +29,41 @@ class SiteImage(AbstractImage):
     def get_upload_to(self, filename):
         extension = os.path.splitext(filename)[1].lower()[:5]
         return f"original_images/{uuid.uuid4().hex}{extension}"
+
+    def save(self, *args, **kwargs):
+        self.sanitise_svg_file()
+        super().save(*args, **kwargs)
+
+    def sanitise_svg_file(self):
+        """Sanitise a new SVG file before it is stored (see home.svg).
+
+        The admin's image form already did it; this catches images created in code (demo
+        content, imports). Raises ValueError (French message) for an unreadable SVG.
+        """
+        file = self.file
+        if not file or not looks_like_svg_name(file.name):
+            return
+        if not file._committed:
+            file.seek(0)
+            data = file.read()
+            clean = sanitise_svg(data)
+            if clean != data:
+                self.file = ContentFile(clean, name=os.path.basename(file.name))
+                self._set_image_file_metadata()
+            else:
+                file.seek(0)
+        elif self._state.adding:
+            # Wagtail's multiple upload may store a file before creating its image.
+            with file.open("rb"):
+                data = file.read()
+            clean = sanitise_svg(data)
+            if clean != data:
+                old_name = file.name
+                base_name = os.path.basename(old_name)
+                # Named, so that the dimensions are read again from the new content.
+                file.save(base_name, ContentFile(clean, name=base_name), save=False)
+                file.storage.delete(old_name)
+                self._set_image_file_metadata()
 
     class Meta:
         verbose_name = _("image")

@@ -1,9 +1,13 @@
 """Campaigns: each cohort ("promotion") is launched with a CV-sharing campaign."""
 
+import html
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -14,6 +18,11 @@ from wagtail.search import index
 from ..blocks import CampaignStreamBlock, TextSectionBlock
 from ..caching import CachedViewRestrictionsMixin
 from . import SocialImageMixin
+
+
+def rich_text_summary(source, words=40):
+    """The first words of a rich text field, as plain text for a meta description."""
+    return Truncator(html.unescape(strip_tags(source or "")).strip()).words(words)
 
 
 class CampaignIndexPage(SocialImageMixin, CachedViewRestrictionsMixin, Page):  # noqa: DJ008
@@ -36,6 +45,16 @@ class CampaignIndexPage(SocialImageMixin, CachedViewRestrictionsMixin, Page):  #
     class Meta:
         verbose_name = _("liste des campagnes")
         verbose_name_plural = _("listes des campagnes")
+
+    def get_meta_description(self):
+        return self.search_description or rich_text_summary(self.intro)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..campaigns import campaign_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(campaign_index_context(self))
+        return context
 
 
 class CampaignPageQuerySet(PageQuerySet):
@@ -178,6 +197,13 @@ class CampaignPage(SocialImageMixin, CachedViewRestrictionsMixin, Page):  # noqa
         today = today or timezone.localdate()
         return self.start_date <= today and (self.end_date is None or self.end_date >= today)
 
+    def get_context(self, request, *args, **kwargs):
+        from ..campaigns import campaign_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(campaign_page_context(self, request))
+        return context
+
 
 class CampaignNewsPage(SocialImageMixin, CachedViewRestrictionsMixin, Page):  # noqa: DJ008
     """A piece of news about a campaign; the campaign news feed (RSS/Atom) lists them."""
@@ -209,6 +235,13 @@ class CampaignNewsPage(SocialImageMixin, CachedViewRestrictionsMixin, Page):  # 
     class Meta:
         verbose_name = _("actualité de campagne")
         verbose_name_plural = _("actualités de campagne")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..campaigns import campaign_news_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(campaign_news_context(self, request))
+        return context
 
     def get_meta_description(self):
         return self.search_description or self.intro

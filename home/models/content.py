@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
-from ..caching import CachedViewRestrictionsMixin
+from ..caching import CachedViewRestrictionsMixin, any_view_restriction
 from . import SocialImageMixin
 
 
@@ -41,3 +41,36 @@ class StandardPage(SocialImageMixin, CachedViewRestrictionsMixin, Page):  # noqa
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = self.breadcrumbs(request)
+        context["child_pages"] = self.child_pages()
+        return context
+
+    def breadcrumbs(self, request):
+        """The pages above this one, from the home page, for a page nested in another.
+
+        A page right under the home page needs none; that case costs no query (the site
+        root paths are cached).
+        """
+        roots = self._get_relevant_site_root_paths(request)
+        if not roots:
+            return []
+        root_path = roots[0].root_path
+        if self.url_path[len(root_path) :].count("/") < 2:
+            return []
+        return [
+            page
+            for page in self.get_ancestors().filter(url_path__startswith=root_path)
+            if page.url_path != root_path
+        ]
+
+    def child_pages(self):
+        """Live sub-pages, listed at the bottom; no query when there are none."""
+        if not self.numchild:
+            return []
+        children = StandardPage.objects.child_of(self).live().defer_streamfields()
+        if any_view_restriction():
+            children = children.public()
+        return list(children.order_by("path"))

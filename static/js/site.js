@@ -141,7 +141,33 @@
     });
   }
 
+  // Video blocks: the poster links to the video on its host; on click, play it here.
+  // Nothing comes from the host before that click (the player's address waits in a
+  // data attribute), and the frame is given the referrer the players require.
+  function enhanceVideos(root) {
+    root.querySelectorAll("[data-video-embed]").forEach(function (link) {
+      var note = link.querySelector("[data-video-note]");
+      if (note) note.textContent = note.getAttribute("data-video-note");
+      link.addEventListener("click", function (event) {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button > 0) return;
+        event.preventDefault();
+        var frame = link.closest("[data-video-frame]") || link.parentNode;
+        var iframe = document.createElement("iframe");
+        iframe.src = link.getAttribute("data-video-embed");
+        iframe.title = link.getAttribute("data-video-title") || "";
+        iframe.allow = "autoplay; fullscreen; picture-in-picture";
+        iframe.setAttribute("allowfullscreen", "");
+        iframe.referrerPolicy = "strict-origin-when-cross-origin";
+        iframe.className = "video-embed__player";
+        frame.replaceChildren(iframe);
+        frame.classList.add("video-embed__frame--playing");
+        iframe.focus();
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    enhanceVideos(document);
     enhancePrint(document);
     enhanceLoadMore(document);
     enhanceSharing(document);

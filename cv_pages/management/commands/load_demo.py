@@ -2,7 +2,9 @@
 
 Creates the demo logins, coaches, a promotion, the home page (as the site root), the CV
 listing at /candidats/, thirty hand-written candidates with illustrated portraits
-and the donation page at /don/.
+and the donation page at /don/; then (home/demo.py, partners/demo.py) partners and their
+pages at /partenaires/, a current and a past campaign at /campagnes/, opted-in
+supporters and their gifts, the about, FAQ and legal pages, menus and footer.
 `--cvs 1000` adds generated candidates, combined from the hand-written ones, for load
 tests. A second run only checks the logins and prints them.
 """
@@ -44,6 +46,7 @@ from cv_pages.models import (
 from cv_pages.portraits import generate_portrait
 from cv_pages.stats import invalidate_counters
 from donations.demo import ensure_donation_page
+from home import demo as home_demo
 from home.models import HomePage
 
 DEFAULT_PASSWORD = "linkedout-demo"  # noqa: S105 - a documented demo password
@@ -93,8 +96,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 coaches = ensure_coaches(users["coach"])
                 cohort = ensure_cohort()
+                cohorts = {cohort.slug: cohort, **home_demo.ensure_past_cohorts()}
                 home, index = ensure_pages()
-                created = CVBuilder(index, coaches, cohort, self.stdout).create(existing, cvs)
+                created = CVBuilder(index, coaches, cohorts, self.stdout).create(existing, cvs)
             invalidate_counters()
             self.stdout.write(
                 self.style.SUCCESS(
@@ -102,7 +106,8 @@ class Command(BaseCommand):
                     f"{existing + created} en tout ({time.monotonic() - started:.1f} s)."
                 )
             )
-        ensure_donation_page(HomePage.objects.first())
+        donation_page = ensure_donation_page(HomePage.objects.first())
+        home_demo.load(donation_page, self.stdout)
         self.print_logins(password, kept_passwords)
 
     def print_logins(self, password, kept_passwords):
@@ -328,10 +333,13 @@ def months_before(today, months, day):
 class CVBuilder:
     """Creates CV pages number `start` to `stop - 1`; the same number gives the same CV."""
 
-    def __init__(self, index, coaches, cohort, stdout):
+    def __init__(self, index, coaches, cohorts, stdout):
         self.index = index
         self.coaches = coaches
-        self.cohort = cohort
+        # The first cohort is the current promotion; a few hand-written candidates belong
+        # to the pilot one (see home.demo.cohort_slug_for).
+        self.cohorts = cohorts
+        self.cohort = next(iter(cohorts.values()))
         self.stdout = stdout
         self.business_lines = {line.slug: line for line in BusinessLine.objects.all()}
         self.departments = {department.code: department for department in Department.objects.all()}
@@ -382,6 +390,7 @@ class CVBuilder:
         if number < len(handwritten):
             spec = dict(handwritten[number])
             spec.setdefault("months_ago", 0)
+            spec["cohort"] = home_demo.cohort_slug_for(spec["first_name"])
             spec["shares"] = rng.randint(0, 45)
             spec["portrait"] = (
                 ("own", PORTRAIT_SEED_OFFSET + number) if spec.get("photo", True) else None
@@ -449,7 +458,7 @@ class CVBuilder:
             trainings=stream("training", [training(item) for item in spec["trainings"]]),
             recommendations=stream("recommendation", spec["recommendations"]),
             coach=self.coaches[number % len(self.coaches)],
-            cohort=self.cohort,
+            cohort=self.cohorts.get(spec.get("cohort"), self.cohort),
             employment_status=EmploymentStatus(spec["status"]),
             employed_until=(
                 self.today + datetime.timedelta(days=until_days) if until_days else None
