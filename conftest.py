@@ -4,7 +4,7 @@ receipt settings (and, as a plugin, the browser tests' set-up: tests/browser_sup
 import itertools
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 _counter = itertools.count(1)
 
@@ -28,9 +28,12 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
+    # Image ids come back after a rollback: a remembered rendition would outlive its row.
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
 
 
 @pytest.fixture

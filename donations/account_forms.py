@@ -146,7 +146,9 @@ class WallSettingsForm(forms.ModelForm):
     logo_file = SanitisedImageField(
         label=_("Logo"),
         required=False,
-        help_text=_("Image PNG, JPEG, WebP ou AVIF, 10 Mo au plus."),
+        help_text=_(
+            "Image PNG, JPEG, WebP, AVIF ou SVG, 10 Mo au plus ; un SVG est nettoyé à l'envoi."
+        ),
     )
     remove_logo = forms.BooleanField(label=_("Retirer le logo actuel"), required=False)
 

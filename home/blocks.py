@@ -4,13 +4,44 @@ Each block renders with its own template under templates/home/blocks/.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 from partners.blocks import PartnerStripBlock, SupportersWallBlock, TestimonyBlock
 
+from .fragment_cache import CachedRenderMixin
 from .video import VIDEO_HOSTS, parse_video_url
+
+
+def validate_link_address(value):
+    """A path on this site ("/don/") or a full web or e-mail address."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    if value.startswith("mailto:"):
+        EmailValidator(message=_("Adresse e-mail invalide après « mailto: »."))(
+            value.removeprefix("mailto:")
+        )
+        return
+    URLValidator(
+        schemes=["http", "https"],
+        message=_(
+            "Saisissez une adresse du site commençant par « / » ou une adresse complète "
+            "commençant par « https:// »."
+        ),
+    )(value)
+
+
+class SiteOrWebAddressBlock(blocks.CharBlock):
+    """A link target typed by an editor: a path of this site or an address elsewhere."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 500)
+        super().__init__(validators=[validate_link_address], **kwargs)
+
+    class Meta:
+        icon = "link"
 
 
 class LinkBlock(blocks.StructBlock):
@@ -20,8 +51,10 @@ class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(
         label=_("page du site"), required=False, help_text=_("Choisissez une page…")
     )
-    url = blocks.URLBlock(
-        label=_("ou adresse externe"), required=False, help_text=_("…ou collez une adresse.")
+    url = SiteOrWebAddressBlock(
+        label=_("ou adresse"),
+        required=False,
+        help_text=_("…ou une adresse : « /opportunites/proposer/ » ou « https://… »."),
     )
     style = blocks.ChoiceBlock(
         label=_("style"),
@@ -50,7 +83,7 @@ class HeroBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titre"), max_length=120)
     text = blocks.TextBlock(label=_("texte"), required=False, max_length=400)
     image = ImageBlock(label=_("image"), required=False)
-    links = blocks.ListBlock(LinkBlock(), label=_("boutons"), max_num=2, min_num=0)
+    links = blocks.ListBlock(LinkBlock(), label=_("boutons"), max_num=2, min_num=0, default=[])
 
     class Meta:
         icon = "pick"
@@ -106,8 +139,11 @@ class CallToActionGroupBlock(blocks.StructBlock):
         template = "home/blocks/call_to_action_group.html"
 
 
-class CVSelectionBlock(blocks.StructBlock):
+class CVSelectionBlock(CachedRenderMixin, blocks.StructBlock):
     """A handful of CV cards: the most recent ones, or CVs an editor picks."""
+
+    # Cards show share counts, which move without bumping the page-cache version.
+    render_cache_seconds = 60
 
     heading = blocks.CharBlock(label=_("titre"), max_length=120, default=_("Ils cherchent"))
     mode = blocks.ChoiceBlock(
@@ -323,8 +359,11 @@ class CampaignFiguresBlock(blocks.StructBlock):
         return context
 
 
-class FeaturedCVsBlock(blocks.StructBlock):
+class FeaturedCVsBlock(CachedRenderMixin, blocks.StructBlock):
     """CVs of the campaign's cohort, chosen automatically, or picked by hand."""
+
+    # Cards show share counts, which move without bumping the page-cache version.
+    render_cache_seconds = 60
 
     heading = blocks.CharBlock(
         label=_("titre"), max_length=120, default=_("Les candidats de la promotion")
@@ -411,7 +450,13 @@ class MenuLinkBlock(blocks.StructBlock):
 
     label = blocks.CharBlock(label=_("libellé"), max_length=40)
     page = blocks.PageChooserBlock(label=_("page du site"), required=False)
-    url = blocks.URLBlock(label=_("ou adresse externe"), required=False)
+    url = SiteOrWebAddressBlock(
+        label=_("ou adresse"),
+        required=False,
+        help_text=_(
+            "Une adresse du site (« /espace-donateur/ ») ou d'un autre site (« https://… »)."
+        ),
+    )
 
     class Meta:
         icon = "link"

@@ -28,7 +28,8 @@ def resolve_link(value, request):
             return None
         return {"label": value["label"], "url": url, "external": False}
     if value.get("url"):
-        return {"label": value["label"], "url": value["url"], "external": True}
+        url = value["url"]
+        return {"label": value["label"], "url": url, "external": not url.startswith("/")}
     # The chosen page was deleted and no address was given.
     return None
 

@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home.fragment_cache import CachedRenderMixin
 
-class PartnerStripBlock(blocks.StructBlock):
+
+class PartnerStripBlock(CachedRenderMixin, blocks.StructBlock):
     """A row of partner logos: every active partner, one tier, this campaign's, or picked."""
 
     heading = blocks.CharBlock(
@@ -95,7 +97,7 @@ class PartnerStripBlock(blocks.StructBlock):
         return list(partners)
 
 
-class TestimonyBlock(blocks.StructBlock):
+class TestimonyBlock(CachedRenderMixin, blocks.StructBlock):
     """A partner's testimony, as written in the partner's record."""
 
     partner = SnippetChooserBlock(
@@ -121,7 +123,7 @@ class TestimonyBlock(blocks.StructBlock):
         return context
 
 
-class SupportersWallBlock(blocks.StructBlock):
+class SupportersWallBlock(CachedRenderMixin, blocks.StructBlock):
     """The donors who asked to be thanked publicly, once staff have approved them."""
 
     heading = blocks.CharBlock(label=_("titre"), max_length=120, default=_("Ils nous soutiennent"))
