@@ -289,3 +289,55 @@ def test_editors_set_the_identity_and_social_links_in_the_admin(admin_client, cl
     response = admin_client.post(url, {**data, "linkedin_url": "pas une adresse"})
     assert response.status_code == 200
     assert SiteIdentity.objects.get().linkedin_url == "https://www.linkedin.com/company/linkedout"
+
+
+def test_menu_links_may_be_paths_of_the_site(admin_client, client, pages):
+    data = nested_form_data(
+        {
+            "main_menu": streamfield(
+                [
+                    (
+                        "link",
+                        {
+                            "label": "Proposer un emploi",
+                            "page": "",
+                            "url": "/opportunites/proposer/",
+                        },
+                    ),
+                    ("link", {"label": "Blog", "page": "", "url": "https://blog.example.org/"}),
+                ]
+            ),
+            "footer_columns": streamfield([]),
+            "legal_links": streamfield([]),
+        }
+    )
+    response = admin_client.post(settings_url("navigationsettings"), data)
+    assert response.status_code == 302
+    client.logout()
+    soup = soup_of(client, "/opportunites/proposer/")
+    assert header_links(soup) == [
+        ("Proposer un emploi", "/opportunites/proposer/"),
+        ("Blog", "https://blog.example.org/"),
+    ]
+    # A path of the site is one of ours: the visitor on it is told so.
+    current = soup.select_one("header .site-nav a[aria-current]")
+    assert current is not None and current["href"] == "/opportunites/proposer/"
+
+
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(1)", "//evil.example.com/", "opportunites", "ftp://x.org/"]
+)
+def test_a_menu_link_refuses_addresses_that_are_neither_paths_nor_web_addresses(
+    admin_client, pages, address
+):
+    data = nested_form_data(
+        {
+            "main_menu": streamfield([("link", {"label": "Piège", "page": "", "url": address})]),
+            "footer_columns": streamfield([]),
+            "legal_links": streamfield([]),
+        }
+    )
+    response = admin_client.post(settings_url("navigationsettings"), data)
+    assert response.status_code == 200
+    assert "adresse du site commen" in response.content.decode()
+    assert all(len(settings.main_menu) == 0 for settings in NavigationSettings.objects.all())
