@@ -513,10 +513,44 @@ def _after_money_change(campaign_id):
     transaction.on_commit(lambda: forget_campaign_money(campaign_id))
 
 
-def _payment_changed(sender, instance, raw=False, **kwargs):
+# Ledger rows are saved several times per Stripe event (a receipt attached, a Stripe
+# reference recorded): only a change of what a payment counts for moves the money, and
+# only such a change empties the cached pages.
+_MONEY_FIELDS = ("status", "amount_cents", "donation_id")
+_UNKNOWN = object()
+
+
+def _money_state(payment):
+    values = payment.__dict__
+    return tuple(values.get(name, _UNKNOWN) for name in _MONEY_FIELDS)
+
+
+def _remember_money_state(sender, instance, **kwargs):
+    instance._campaign_money_state = _money_state(instance)
+
+
+def _moves_money(before, after):
+    from donations.models import PaymentStatus
+
+    if before == after:
+        return False
+    states = [state for state in (before, after) if state is not None]
+    return any(_UNKNOWN in state or state[0] == PaymentStatus.SUCCEEDED for state in states)
+
+
+def _payment_changed(sender, instance, raw=False, created=False, **kwargs):
+    from django.db.models.signals import post_delete
+
     from donations.models import Donation
 
     if raw:
+        return
+    before = None if created else getattr(instance, "_campaign_money_state", _UNKNOWN)
+    after = _money_state(instance)
+    instance._campaign_money_state = after
+    if kwargs.get("signal") is post_delete:
+        before, after = after, None
+    if not _moves_money(before if before is not _UNKNOWN else (_UNKNOWN,), after):
         return
     donation = instance._state.fields_cache.get("donation")
     if donation is not None:
@@ -544,10 +578,11 @@ def _refund_changed(sender, instance, raw=False, **kwargs):
 
 
 def connect_signals():
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_init, post_save
 
     from donations.models import Payment, Refund
 
+    post_init.connect(_remember_money_state, sender=Payment, dispatch_uid="campaign-money-init")
     post_save.connect(_payment_changed, sender=Payment, dispatch_uid="campaign-money-payment-s")
     post_delete.connect(_payment_changed, sender=Payment, dispatch_uid="campaign-money-payment-d")
     post_save.connect(_refund_changed, sender=Refund, dispatch_uid="campaign-money-refund-s")

@@ -586,3 +586,28 @@ def test_editor_previews_a_new_campaign_with_its_blocks(
     assert soup.select_one("h1").get_text(strip=True) == "Campagne en préparation"
     assert shown_figures(soup) == {"hires": "1", "money": "0\u00a0€"}
     assert [a.get_text(strip=True) for a in soup.select(".cv-card__name a")] == ["Amina S."]
+
+
+def test_only_ledger_changes_that_move_money_empty_the_cached_pages(make_campaign):
+    from home.page_cache import current_version
+
+    campaign = make_campaign(goal_amount=1000, body=[figures_block(["money"])])
+    pending = give(campaign, 5_000, status=PaymentStatus.PENDING)
+    succeeded = give(campaign, 7_000)
+    version = current_version()
+
+    # A Stripe reference recorded on a payment: nothing a visitor sees changes.
+    succeeded.stripe_charge_id = "ch_recorded_later"
+    succeeded.save()
+    # A SEPA debit that fails never counted.
+    pending.status = PaymentStatus.FAILED
+    pending.save()
+    assert current_version() == version
+    assert campaign_progress(campaign)["money"].value == 7_000
+
+    # The same debit succeeding later does count, at once.
+    reloaded = Payment.objects.get(pk=pending.pk)
+    reloaded.status = PaymentStatus.SUCCEEDED
+    reloaded.save()
+    assert current_version() > version
+    assert campaign_progress(campaign)["money"].value == 12_000
