@@ -13,8 +13,7 @@ one, and the amount only when staff chose to show amounts.
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import F, IntegerField, OuterRef, Prefetch, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Prefetch, Sum
 from django.db.models.query import prefetch_related_objects
 from wagtail.images.utils import to_svg_safe_spec
 from wagtail.models import Site
@@ -46,43 +45,63 @@ class WallEntry:
         return "" if self.amount_cents is None else format_euros_short(self.amount_cents)
 
 
-def kept_cents_expression():
-    """Per donor (OuterRef "pk"): succeeded payments minus what was refunded on them."""
+def _wall_filter(prefix=""):
+    """Opted in, approved, with a display name: `prefix` reaches the donor from a ledger row."""
+    return {
+        f"{prefix}show_on_wall": True,
+        f"{prefix}wall_approved": True,
+    }, {f"{prefix}display_name": ""}
+
+
+def kept_cents_by_donor():
+    """{donor id: succeeded payments minus what was refunded on them} for wall donors.
+
+    Two grouped queries over the ledger, joined to the donors on the wall: computing the
+    sums as correlated subqueries of the donor query made PostgreSQL evaluate them twice
+    per donor and misjudge the join to the logos (150 ms on the bench's 5,000 donations).
+    """
+    include, exclude = _wall_filter("donation__donor__")
     paid = (
-        Payment.objects.filter(donation__donor=OuterRef("pk"), status=PaymentStatus.SUCCEEDED)
+        Payment.objects.filter(status=PaymentStatus.SUCCEEDED, **include)
+        .exclude(**exclude)
         .order_by()
-        .values("donation__donor")
+        .values_list("donation__donor_id")
         .annotate(total=Sum("amount_cents"))
-        .values("total")
     )
+    include, exclude = _wall_filter("payment__donation__donor__")
     refunded = (
-        Refund.objects.filter(
-            payment__donation__donor=OuterRef("pk"), payment__status=PaymentStatus.SUCCEEDED
-        )
+        Refund.objects.filter(payment__status=PaymentStatus.SUCCEEDED, **include)
+        .exclude(**exclude)
         .order_by()
-        .values("payment__donation__donor")
+        .values_list("payment__donation__donor_id")
         .annotate(total=Sum("amount_cents"))
-        .values("total")
     )
-    return Coalesce(Subquery(paid, output_field=IntegerField()), Value(0)) - Coalesce(
-        Subquery(refunded, output_field=IntegerField()), Value(0)
-    )
+    kept = dict(paid)
+    for donor_id, total in refunded:
+        kept[donor_id] = kept.get(donor_id, 0) - total
+    return kept
 
 
 def wall_donors():
-    """Opted-in, approved donors with a display name and money kept, `kept_cents` annotated.
+    """Opted-in, approved donors with a display name and money kept, `kept_cents` set.
 
     Only the columns the wall needs are read: nothing private is even loaded.
     """
-    return (
-        Donor.objects.filter(show_on_wall=True, wall_approved=True)
-        .exclude(display_name="")
-        .annotate(kept_cents=kept_cents_expression())
-        .filter(kept_cents__gt=0)
+    kept = kept_cents_by_donor()
+    include, exclude = _wall_filter()
+    donors = (
+        Donor.objects.filter(**include)
+        .exclude(**exclude)
         .select_related("logo")
         .only("pk", "kind", "display_name", "logo")
         .order_by()
     )
+    on_wall = []
+    for donor in donors:
+        donor.kept_cents = kept.get(donor.pk, 0)
+        if donor.kept_cents > 0:
+            on_wall.append(donor)
+    return on_wall
 
 
 def tier_for(amount_cents, tiers):
