@@ -12,8 +12,7 @@ SITE_IDENTITY_KEY = "home:site-identity:v1:{site_id}"
 NAVIGATION_SETTINGS_KEY = "home:navigation-settings:v1:{site_id}"
 
 
-def any_view_restriction():
-    """Whether any page of any site is behind a password or login."""
+def _load_any_view_restriction():
     found = cache.get(ANY_VIEW_RESTRICTION_KEY)
     if found is None:
         found = PageViewRestriction.objects.exists()
@@ -21,7 +20,17 @@ def any_view_restriction():
     return found
 
 
+def any_view_restriction():
+    """Whether any page of any site is behind a password or login."""
+    from .page_cache import read_once_per_request
+
+    return read_once_per_request(ANY_VIEW_RESTRICTION_KEY, _load_any_view_restriction)
+
+
 def forget_view_restrictions(**kwargs):
+    from .page_cache import forget_for_this_request
+
+    forget_for_this_request(ANY_VIEW_RESTRICTION_KEY)
     cache.delete(ANY_VIEW_RESTRICTION_KEY)
 
 
@@ -40,16 +49,26 @@ def site_identity_for_request(request):
     site = Site.find_for_request(request)
     if site is None:
         return SiteIdentity()
+    from .page_cache import read_once_per_request
+
     key = SITE_IDENTITY_KEY.format(site_id=site.pk)
-    identity = cache.get(key)
-    if identity is None:
-        identity = SiteIdentity.for_site(site)
-        cache.set(key, identity, 60 * 60)
-    return identity
+
+    def load():
+        identity = cache.get(key)
+        if identity is None:
+            identity = SiteIdentity.for_site(site)
+            cache.set(key, identity, 60 * 60)
+        return identity
+
+    return read_once_per_request(key, load)
 
 
 def forget_site_identity(instance, **kwargs):
-    cache.delete(SITE_IDENTITY_KEY.format(site_id=instance.site_id))
+    from .page_cache import forget_for_this_request
+
+    key = SITE_IDENTITY_KEY.format(site_id=instance.site_id)
+    forget_for_this_request(key)
+    cache.delete(key)
 
 
 def navigation_settings_for_site(site):

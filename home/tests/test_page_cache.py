@@ -86,3 +86,35 @@ def test_public_pages_carry_no_csrf_token_or_cookie(client, make_cv):
         response = client.get(url)
         assert "csrfmiddlewaretoken" not in response.content.decode()
         assert not response.cookies
+
+
+def test_a_request_reads_the_content_version_once(client, make_cv, monkeypatch):
+    from home import page_cache
+
+    make_cv(first_name="Amina")
+    client.get("/candidats/")
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == page_cache.VERSION_KEY:
+            reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(page_cache.cache, "get", counting_get)
+    response = client.get("/candidats/")
+    assert response.status_code == 200
+    # The page key, the menus, the footer and every share bar use it: one round trip.
+    assert len(reads) == 1
+
+
+def test_a_bump_during_a_request_is_seen_by_the_rest_of_that_request(db):
+    from home import page_cache
+
+    token = page_cache._request_memo.set({})
+    try:
+        before = page_cache.current_version()
+        page_cache.bump_version()
+        assert page_cache.current_version() == before + 1
+    finally:
+        page_cache._request_memo.reset(token)
