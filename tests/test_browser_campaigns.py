@@ -185,8 +185,14 @@ def test_editor_builds_and_publishes_a_campaign_then_a_visitor_sees_its_figures(
         body.locator('[data-contentpath="links"] button[data-streamfield-action="DELETE"]')
     ).to_have_count(0)
     add_block("texte")
-    body.locator('[data-contentpath="text"] [contenteditable="true"]').click()
-    page.keyboard.type(TEXT)
+    editor = body.locator('[data-contentpath="text"] [contenteditable="true"]')
+    editor.click()
+    editor.press_sequentially(TEXT)
+    expect(editor).to_contain_text(TEXT)
+    # Draftail writes the editor's content to the form field a moment after typing stops.
+    expect(page.locator('input[name="body-1-value-text"]')).to_have_value(
+        re.compile("Chaque partage rapproche")
+    )
     add_block("chiffres de la campagne en direct")
     expect(page.locator('input[name="body-2-value-heading"]')).to_have_value(
         "Où en est la campagne ?"
@@ -206,6 +212,7 @@ def test_editor_builds_and_publishes_a_campaign_then_a_visitor_sees_its_figures(
     assert (campaign.goal_shares, campaign.goal_hires, campaign.goal_amount) == (2000, 4, 5000)
     assert campaign.donation_page_id == donation_page.pk
     assert [block.block_type for block in campaign.body] == ["hero", "text", "campaign_figures"]
+    assert TEXT in campaign.body[1].value["text"].source
 
     # 4. Gifts come in for the campaign: only successful payments for it count.
     donor = make_donor()
