@@ -45,7 +45,22 @@ def clean_phone_number(phone):
     return phone
 
 
-class OpportunityForm(forms.ModelForm):
+class HoneypotForm(forms.Form):
+    """A public form with a trap field for robots; `is_spam` says a robot filled it in."""
+
+    # Hidden from people (CSS, aria-hidden, out of the tab order); robots fill it in.
+    site_web = forms.CharField(
+        label=_("Laissez ce champ vide"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get(HONEYPOT_FIELD))
+
+
+class OpportunityForm(HoneypotForm, forms.ModelForm):
     """What a recruiter tells us about a job, checked with clear French messages."""
 
     company = forms.CharField(
@@ -157,12 +172,6 @@ class OpportunityForm(forms.ModelForm):
         ),
         error_messages=required(_("Cochez cette case pour que nous puissions vous recontacter.")),
     )
-    # A trap for robots: hidden from people (CSS, aria-hidden, out of the tab order).
-    site_web = forms.CharField(
-        label=_("Laissez ce champ vide"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     class Meta:
         model = Opportunity
@@ -195,10 +204,6 @@ class OpportunityForm(forms.ModelForm):
         "description",
     )
     target_fields = ()
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT_FIELD))
 
     def clean_phone(self):
         return clean_phone_number(self.cleaned_data["phone"])

@@ -139,6 +139,19 @@ class CallToActionGroupBlock(blocks.StructBlock):
         template = "home/blocks/call_to_action_group.html"
 
 
+def picked_cards(chosen_pages):
+    """Cards of the CVs an editor picked, in the chosen order.
+
+    for_cards() holds public CVs only: hidden or unpublished ones silently drop out.
+    """
+    from cv_pages.models import CVPage
+
+    picked_ids = [page.id for page in chosen_pages if page]
+    cards = CVPage.objects.for_cards().filter(id__in=picked_ids)
+    order = {page_id: position for position, page_id in enumerate(picked_ids)}
+    return sorted(cards, key=lambda cv: order[cv.id])
+
+
 class CVSelectionBlock(CachedRenderMixin, blocks.StructBlock):
     """A handful of CV cards: the most recent ones, or CVs an editor picks."""
 
@@ -179,10 +192,7 @@ class CVSelectionBlock(CachedRenderMixin, blocks.StructBlock):
 
         context = super().get_context(value, parent_context=parent_context)
         if value["mode"] == "picked":
-            picked_ids = [page.id for page in value["cvs"] if page]
-            cards = CVPage.objects.for_cards().filter(id__in=picked_ids)
-            order = {page_id: position for position, page_id in enumerate(picked_ids)}
-            cards = sorted(cards, key=lambda cv: order[cv.id])
+            cards = picked_cards(value["cvs"])
         else:
             cards = list(
                 CVPage.objects.for_cards().order_by("-first_published_at")[: value["count"]]
@@ -402,17 +412,12 @@ class FeaturedCVsBlock(CachedRenderMixin, blocks.StructBlock):
         template = "home/blocks/featured_cvs.html"
 
     def get_context(self, value, parent_context=None):
-        from cv_pages.models import CVPage
 
         from .campaigns import cohort_cards
 
         context = super().get_context(value, parent_context=parent_context)
         if value["mode"] == "picked":
-            # for_cards() holds public CVs only: hidden or unpublished ones drop out.
-            picked_ids = [page.id for page in value["cvs"] if page]
-            cards = CVPage.objects.for_cards().filter(id__in=picked_ids)
-            order = {page_id: position for position, page_id in enumerate(picked_ids)}
-            cards = sorted(cards, key=lambda cv: order[cv.id])
+            cards = picked_cards(value["cvs"])
         else:
             page = (parent_context or {}).get("page")
             cohort_id = getattr(page, "cohort_id", None)

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from cv_pages.opportunity_forms import HONEYPOT_FIELD, clean_phone_number, required
+from cv_pages.opportunity_forms import HoneypotForm, clean_phone_number, required
 
 from .models import EnquiryInterest, PartnerKind, PartnershipEnquiry
 from .models.enquiries import MESSAGE_MAX_LENGTH
@@ -16,7 +16,7 @@ from .models.enquiries import MESSAGE_MAX_LENGTH
 MESSAGE_MIN_LENGTH = 20
 
 
-class PartnershipEnquiryForm(forms.ModelForm):
+class PartnershipEnquiryForm(HoneypotForm, forms.ModelForm):
     """What an organisation tells us when it offers to support the programme."""
 
     organisation = forms.CharField(
@@ -121,12 +121,6 @@ class PartnershipEnquiryForm(forms.ModelForm):
         ),
         error_messages=required(_("Cochez cette case pour que nous puissions vous recontacter.")),
     )
-    # A trap for robots: hidden from people (CSS, aria-hidden, out of the tab order).
-    site_web = forms.CharField(
-        label=_("Laissez ce champ vide"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     class Meta:
         model = PartnershipEnquiry
@@ -145,10 +139,6 @@ class PartnershipEnquiryForm(forms.ModelForm):
     # Shown as groups in the template, in this order.
     organisation_fields = ("organisation", "kind", "interest")
     contact_fields = ("contact_name", "contact_role", "email", "phone")
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT_FIELD))
 
     def clean_organisation(self):
         return self.cleaned_data["organisation"].strip()
