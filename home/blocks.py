@@ -44,7 +44,21 @@ class SiteOrWebAddressBlock(blocks.CharBlock):
         icon = "link"
 
 
-class LinkBlock(blocks.StructBlock):
+class PageOrAddressMixin:
+    """For link blocks with a `page` and a `url`: one of the two must be given."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(_("Choisissez une page ou indiquez une adresse."))
+                }
+            )
+        return value
+
+
+class LinkBlock(PageOrAddressMixin, blocks.StructBlock):
     """A button: an internal page or an external address, with its label."""
 
     label = blocks.CharBlock(label=_("texte du bouton"), max_length=60)
@@ -65,16 +79,6 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("bouton")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": ValidationError(_("Choisissez une page ou indiquez une adresse."))
-                }
-            )
-        return value
 
 
 class HeroBlock(blocks.StructBlock):
@@ -450,7 +454,7 @@ class CampaignStreamBlock(ContentStreamBlock):
     featured_cvs = FeaturedCVsBlock()
 
 
-class MenuLinkBlock(blocks.StructBlock):
+class MenuLinkBlock(PageOrAddressMixin, blocks.StructBlock):
     """A menu entry: a page of the site or an external address, with its label."""
 
     label = blocks.CharBlock(label=_("libellé"), max_length=40)
@@ -466,16 +470,6 @@ class MenuLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("lien")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": ValidationError(_("Choisissez une page ou indiquez une adresse."))
-                }
-            )
-        return value
 
 
 class FooterColumnBlock(blocks.StructBlock):
